@@ -1,0 +1,99 @@
+import type { Diagnostic } from './errors.js';
+import { InputError, UsageError, hasErrors } from './errors.js';
+import type { Incident } from './incident/incident.js';
+import { loadIncidentFile, parseIncidentSource } from './incident/load.js';
+import { validateIncident } from './incident/validate.js';
+import { isLang, type Lang } from './lang/index.js';
+import { FORMAT_NAMES } from './formats/registry.js';
+import { TemplateEngine } from './render/engine.js';
+import { renderIncident, type Artifact } from './render/render.js';
+import { TemplateStore } from './render/templates.js';
+import { writeArtifacts } from './output/write.js';
+import { suggestion } from './incident/suggest.js';
+
+export interface CheckResult {
+  file: string;
+  incident?: Incident;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads and validates one incident file (from disk, or from `source` bytes). */
+export async function checkIncident(file: string, options: { languages?: readonly Lang[]; source?: Uint8Array } = {}): Promise<CheckResult> {
+  const loaded = options.source ? parseIncidentSource(file, options.source) : await loadIncidentFile(file);
+  if (!loaded.ok) return { file, diagnostics: loaded.diagnostics };
+  const result = validateIncident(loaded.loaded, options.languages ? { languages: options.languages } : {});
+  return { file, ...(result.incident ? { incident: result.incident } : {}), diagnostics: result.diagnostics };
+}
+
+/** Validates many files; every problem of every file is returned. */
+export async function checkFiles(files: readonly string[]): Promise<CheckResult[]> {
+  return Promise.all(files.map((file) => checkIncident(file)));
+}
+
+export interface RenderOptions {
+  files: string[];
+  out?: string;
+  variants?: string[];
+  formats?: string[];
+  langs?: string[];
+  templates?: string;
+  wrap?: number;
+  /** Render in memory only and return the artifacts (for --stdout, diff and preview). */
+  dryRun?: boolean;
+}
+
+export interface RenderOutcome {
+  artifacts: Artifact[];
+  warnings: Diagnostic[];
+  out: string;
+}
+
+function checkChoice(kind: string, values: readonly string[] | undefined, valid: readonly string[]): void {
+  for (const value of values ?? []) {
+    if (!valid.includes(value)) throw new UsageError(`unknown ${kind} "${value}"`, `${suggestion(value, valid)}; valid: ${valid.join(', ')}`);
+  }
+}
+
+/**
+ * Renders incident files: everything in memory first; written (all or nothing) only when every
+ * file and template is valid. Throws UsageError, InputError or OutputError.
+ */
+export async function renderFiles(options: RenderOptions): Promise<RenderOutcome> {
+  const store = new TemplateStore(options.templates);
+  const engine = new TemplateEngine(store);
+  const variantConfigs = store.variants();
+  const allVariants = Object.keys(variantConfigs);
+  const languages = store.languages();
+  checkChoice('variant', options.variants, allVariants);
+  checkChoice('format', options.formats, FORMAT_NAMES);
+  checkChoice('language', options.langs, languages.filter(isLang));
+  const langs = options.langs as Lang[] | undefined;
+  const checked = await Promise.all(options.files.map((file) => checkIncident(file, langs ? { languages: langs } : {})));
+  const diagnostics = checked.flatMap((c) => c.diagnostics);
+  const byId = new Map<string, string>();
+  for (const c of checked) {
+    if (!c.incident) continue;
+    const other = byId.get(c.incident.id);
+    if (other) diagnostics.push({ file: c.file, line: 1, col: 1, severity: 'error', path: 'id', message: `id "${c.incident.id}" is also used by ${other}`, hint: 'give each incident its own id' });
+    byId.set(c.incident.id, c.file);
+  }
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+  const warnings = [...diagnostics];
+  const artifacts: Artifact[] = [];
+  const byIncident = new Map<string, Artifact[]>();
+  for (const { incident } of checked) {
+    const result = await renderIncident(incident!, engine, {
+      variants: options.variants ?? allVariants,
+      formats: options.formats ?? FORMAT_NAMES,
+      langs: langs ?? [incident!.lang],
+      explicitFormats: options.formats !== undefined,
+      ...(options.wrap ? { wrap: options.wrap } : {}),
+    });
+    warnings.push(...result.warnings);
+    artifacts.push(...result.artifacts);
+    byIncident.set(incident!.id, result.artifacts);
+  }
+  const out = options.out ?? 'dist';
+  if (!options.dryRun) await writeArtifacts(out, byIncident);
+  return { artifacts, warnings, out };
+}

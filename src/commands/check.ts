@@ -1,0 +1,36 @@
+import { checkFiles } from '../api.js';
+import { EXIT, hasErrors } from '../errors.js';
+import { printDiagnostics, printInfo } from '../cli/output.js';
+
+export interface CheckFlags {
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** `faq check`: every problem of every file; exit 1 on errors (or warnings with --strict). */
+export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
+  const results = await checkFiles(files);
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const failed = hasErrors(diagnostics) || (flags.strict === true && diagnostics.length > 0);
+  if (flags.json) {
+    const report = {
+      version: 1,
+      ok: !failed,
+      files: results.map((r) => ({
+        file: r.file,
+        ...(r.incident ? { id: r.incident.id } : {}),
+        errors: r.diagnostics.filter((d) => d.severity === 'error').length,
+        warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+      })),
+      diagnostics,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    printDiagnostics(diagnostics);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    if (!failed) printInfo(`faq: ${files.length} file${files.length === 1 ? '' : 's'} OK${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+    else if (errors === 0) printInfo(`faq: ${warnings} warning${warnings === 1 ? '' : 's'} (failing because of --strict)`);
+  }
+  return failed ? EXIT.invalid : EXIT.ok;
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { OutputError } from '../errors.js';
+import { toEpoch } from '../incident/dates.js';
+import type { Format, RenderedDocument } from './types.js';
+
+/** The sender of a document's e-mail: `email.from`, else `organization.contact` with an address. */
+export function senderOf(doc: RenderedDocument): { name?: string; address: string } | undefined {
+  const { email, organization } = doc.incident;
+  if (email.from) return { ...(email.from.name ? { name: email.from.name } : {}), address: email.from.email };
+  const contact = organization.contact;
+  if (contact?.email) return { name: contact.name ? `${organization.name} – ${contact.name}` : organization.name, address: contact.email };
+  return undefined;
+}
+
+/**
+ * A ready-to-open draft: RFC 5322 / MIME `multipart/alternative` (text and HTML), built by
+ * nodemailer's MailComposer with everything random pinned so the bytes are reproducible.
+ */
+export const eml: Format = {
+  ext: 'eml',
+  async render(doc) {
+    const from = senderOf(doc);
+    if (!from) throw new OutputError('the e-mail has no sender', 'set email.from or organization.contact.email');
+    const text = String(doc.produced.get('txt'));
+    const html = String(doc.produced.get('html'));
+    const recipient = doc.recipient;
+    const hash = createHash('sha256').update(`${doc.incident.id}\n${doc.lang}\n${recipient?.slug ?? ''}\n${text}\n${html}`).digest('hex');
+    const domain = from.address.split('@')[1] ?? 'localhost';
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
+    const mail = new MailComposer({
+      from,
+      ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
+      subject: doc.title,
+      date: new Date(toEpoch(doc.incident.updated)),
+      messageId: `<${hash.slice(0, 32)}@${domain}>`,
+      text,
+      html,
+      textEncoding: 'quoted-printable',
+      baseBoundary: hash.slice(32, 48),
+      boundaryPrefix: '--_faq',
+      newline: 'windows',
+      headers: { 'X-Unsent': '1' },
+    } as ConstructorParameters<typeof MailComposer>[0]);
+    const message = await mail.compile().build();
+    return new Uint8Array(message);
+  },
+};

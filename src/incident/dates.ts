@@ -1,0 +1,130 @@
+/**
+ * Dates of the incident file: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` in the organisation's time zone,
+ * or with an explicit offset (`Z`, `+01:00`). Everything is brought to the organisation's local
+ * wall-clock time, which is what every artifact shows.
+ */
+export interface LocalDate {
+  /** Whether a time of day was given. */
+  hasTime: boolean;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** Offset of the local time from UTC in minutes (0 for date-only values). */
+  offset: number;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export type ParsedDate = { ok: true; value: LocalDate } | { ok: false; message: string };
+
+/** Parses a date as written in the incident file and converts it to local time in `timeZone`. */
+export function parseIncidentDate(text: string, timeZone: string): ParsedDate {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return { ok: false, message: `"${text}" is not a date` };
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isValidDay(year, month, day)) return { ok: false, message: `${text} does not exist in the calendar` };
+  if (m[4] === undefined) return { ok: true, value: { hasTime: false, year, month, day, hour: 0, minute: 0, offset: 0 } };
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, message: `${text} has an impossible time of day` };
+  if (m[7] === undefined) {
+    const utc = zonedToUtc(year, month, day, hour, minute, timeZone);
+    return { ok: true, value: { hasTime: true, year, month, day, hour, minute, offset: offsetAt(utc, timeZone) } };
+  }
+  const offset = parseOffset(m[7]);
+  if (offset === undefined) return { ok: false, message: `${text} has an impossible UTC offset` };
+  const utc = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
+  return { ok: true, value: toLocal(utc, timeZone) };
+}
+
+function parseOffset(text: string): number | undefined {
+  if (text === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3]);
+  if (hours > 14 || minutes > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(utc: number, timeZone: string): number[] {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const out: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(utc))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return [out.year ?? 0, out.month ?? 0, out.day ?? 0, out.hour ?? 0, out.minute ?? 0];
+}
+
+function offsetAt(utc: number, timeZone: string): number {
+  const [y, mo, d, h, mi] = partsIn(utc, timeZone) as [number, number, number, number, number];
+  return Math.round((Date.UTC(y, mo - 1, d, h, mi) - utc) / 60_000);
+}
+
+function toLocal(utc: number, timeZone: string): LocalDate {
+  const [year, month, day, hour, minute] = partsIn(utc, timeZone) as [number, number, number, number, number];
+  return { hasTime: true, year, month, day, hour, minute, offset: offsetAt(utc, timeZone) };
+}
+
+/** The UTC instant of a wall-clock time in a zone (the earlier one in a DST overlap). */
+function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = guess - offsetAt(guess, timeZone) * 60_000;
+  return guess - offsetAt(first, timeZone) * 60_000;
+}
+
+/** Whether a time zone name is known to this Node.js. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Milliseconds since the epoch (UTC) of a local date; date-only values count as local midnight. */
+export function toEpoch(d: LocalDate): number {
+  return Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute) - d.offset * 60_000;
+}
+
+/**
+ * Orders two dates. When either has no time, only the calendar days are compared, so that
+ * `findings_expected: 2026-11-28` is not "before" `updated: 2026-11-28T15:00`.
+ */
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  if (!a.hasTime || !b.hasTime) {
+    return a.year - b.year || a.month - b.month || a.day - b.day;
+  }
+  return toEpoch(a) - toEpoch(b);
+}
+
+const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width, '0');
+
+/** The machine-readable form for `<time datetime>`, JSON-LD and e-mail headers. */
+export function toIsoString(d: LocalDate): string {
+  const date = `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+  if (!d.hasTime) return date;
+  const sign = d.offset < 0 ? '-' : '+';
+  return `${date}T${pad(d.hour)}:${pad(d.minute)}${sign}${pad(Math.floor(Math.abs(d.offset) / 60))}:${pad(Math.abs(d.offset) % 60)}`;
+}

@@ -1,0 +1,223 @@
+import type { core } from 'zod';
+import type { Diagnostic } from '../errors.js';
+import { LANGUAGES, type Lang } from '../lang/index.js';
+import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
+import type { Incident } from './incident.js';
+import type { LoadedFile } from './load.js';
+import { locate, type KeyPath } from './locate.js';
+import { findUnsafeLinks } from './markdown-safety.js';
+import { IncidentSchema, MEASURES, type IncidentInput, type Localized } from './schema.js';
+import { slugify } from './slug.js';
+import { closest, suggestion } from './suggest.js';
+import { zodIssueToProblem } from './zod-issues.js';
+
+export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+
+export interface ValidateOptions {
+  /** Languages that will be rendered: every localized text must have them. Default: the file's lang. */
+  languages?: readonly Lang[];
+}
+
+export interface ValidationResult {
+  incident?: Incident;
+  diagnostics: Diagnostic[];
+}
+
+type Report = (path: KeyPath, message: string, hint?: string, options?: { key?: boolean; severity?: 'warning' }) => void;
+
+/** Checks a loaded incident file against the schema and the rules of SPEC §2. */
+export function validateIncident(loaded: LoadedFile, options: ValidateOptions = {}): ValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (path, message, hint, opts = {}) => {
+    const pos = locate(loaded.doc, loaded.lineCounter, path, opts);
+    diagnostics.push({
+      file: loaded.file,
+      line: pos.line,
+      col: pos.col,
+      severity: opts.severity ?? 'error',
+      path: path.join('.'),
+      message,
+      ...(hint ? { hint } : {}),
+    });
+  };
+  const parsed = IncidentSchema.safeParse(loaded.data, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) reportIssue(issue, report);
+    return { diagnostics };
+  }
+  const incident = buildIncident(loaded.file, parsed.data, report, options);
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { incident, diagnostics };
+}
+
+function reportIssue(issue: core.$ZodIssue, report: Report): void {
+  for (const problem of zodIssueToProblem(issue)) {
+    report(problem.path, problem.message, problem.hint, { key: problem.atKey });
+  }
+}
+
+function fileId(file: string): string {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
+  return base.replace(/\.(ya?ml)$/i, '');
+}
+
+function buildIncident(file: string, input: IncidentInput, report: Report, options: ValidateOptions): Incident {
+  const id = input.id ?? fileId(file);
+  if (input.id === undefined && !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    report(['id'], `the file name "${id}" cannot serve as the id (output folder name)`, 'add `id:` with only a-z, 0-9 and "-"', { key: true });
+  }
+  const lang = input.lang ?? 'de';
+  const org = input.organization;
+  let timezone = org.timezone ?? DEFAULT_TIMEZONE;
+  if (!isKnownTimeZone(timezone)) {
+    report(['organization', 'timezone'], `unknown time zone "${timezone}"`, 'use an IANA name like Europe/Berlin');
+    timezone = DEFAULT_TIMEZONE;
+  }
+  const date = (path: KeyPath, text: string | undefined): LocalDate | undefined => {
+    if (text === undefined) return undefined;
+    const result = parseIncidentDate(text, timezone);
+    if (!result.ok) report(path, result.message, 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM');
+    return result.ok ? result.value : undefined;
+  };
+  const inc = input.incident;
+  const updated = date(['updated'], input.updated);
+  const detected = date(['incident', 'detected'], inc.detected);
+  const crisisTeam = date(['incident', 'crisis_team'], inc.crisis_team);
+  const findingsExpected = date(['incident', 'findings_expected'], inc.findings_expected);
+  const phase = inc.phase ?? 'investigating';
+  checkDateRules({ updated, detected, crisisTeam, findingsExpected, phase, hasFindings: inc.findings_expected !== undefined }, report);
+  checkMarkdown(input, report);
+  checkLanguages(input, lang, options.languages ?? [lang], report);
+  const recipients = (input.email?.recipients ?? []).map((r, i) => ({ ...withoutUndefined(r), slug: slugify(r.name) || `recipient-${i + 1}` }));
+  checkRecipientSlugs(recipients, report);
+  const grammar = org.grammar ?? {};
+  return {
+    id,
+    lang,
+    file,
+    updated: updated!,
+    organization: withoutUndefined({
+      name: org.name,
+      about: org.about,
+      city: org.city,
+      website: org.website,
+      timezone,
+      contact: org.contact && withoutUndefined(org.contact),
+      gender: grammar.gender ?? 'feminine',
+      genitive: grammar.genitive,
+    }),
+    incident: withoutUndefined({
+      status: inc.status,
+      phase,
+      detected: detected!,
+      crisisTeam,
+      findingsExpected,
+      measures: inc.measures ?? [...MEASURES],
+      affected: inc.affected ?? [],
+    }),
+    options: { cancelAppointments: input.options?.cancel_appointments ?? false },
+    questions: input.questions ?? [],
+    press: withoutUndefined({ headline: input.press?.headline }),
+    email: withoutUndefined({
+      subject: input.email?.subject,
+      from: input.email?.from && withoutUndefined(input.email.from),
+      salutation: input.email?.salutation,
+      signature: input.email?.signature,
+      recipients,
+    }),
+  };
+}
+
+interface DateFacts {
+  updated?: LocalDate;
+  detected?: LocalDate;
+  crisisTeam?: LocalDate;
+  findingsExpected?: LocalDate;
+  phase: string;
+  hasFindings: boolean;
+}
+
+function checkDateRules(d: DateFacts, report: Report): void {
+  if (d.detected) {
+    if (d.crisisTeam && compareDates(d.crisisTeam, d.detected) < 0) {
+      report(['incident', 'crisis_team'], 'the crisis team cannot be formed before the activity was detected', 'check incident.crisis_team and incident.detected');
+    }
+    if (d.findingsExpected && compareDates(d.findingsExpected, d.detected) < 0) {
+      report(['incident', 'findings_expected'], 'findings cannot be expected before the activity was detected', 'check incident.findings_expected and incident.detected');
+    }
+    if (d.updated && compareDates(d.updated, d.detected) < 0) {
+      report(['updated'], '"updated" (Stand) is before incident.detected', 'set updated to the time of this update');
+    }
+  }
+  if (d.phase === 'investigating' && !d.hasFindings) {
+    report(['incident'], 'incident.findings_expected is required while phase is investigating', 'add `findings_expected: YYYY-MM-DD`, or set phase to recovering or resolved');
+  }
+  if (d.phase === 'investigating' && d.findingsExpected && d.updated && compareDates(d.findingsExpected, d.updated) < 0) {
+    report(['incident', 'findings_expected'], 'the promised date for findings is before "updated": this update would publish a date that has passed', 'move findings_expected to a future date, or change the phase', { severity: 'warning' });
+  }
+}
+
+const MARKDOWN_FIELDS: ((i: IncidentInput) => [KeyPath, Localized | undefined][]) = (i) => [
+  [['organization', 'about'], i.organization.about],
+  ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [['questions', n, 'answer'], q.answer]),
+  [['email', 'signature'], i.email?.signature],
+  ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [['email', 'recipients', n, 'answer'], r.answer]),
+];
+
+function checkMarkdown(input: IncidentInput, report: Report): void {
+  for (const [path, value] of MARKDOWN_FIELDS(input)) {
+    for (const [subPath, text] of texts(path, value)) {
+      for (const href of findUnsafeLinks(text)) {
+        report(subPath, `link target "${href}" is not allowed`, 'use http(s), mailto or tel links');
+      }
+    }
+  }
+}
+
+function texts(path: KeyPath, value: Localized | undefined): [KeyPath, string][] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [[path, value]];
+  return Object.entries(value).flatMap(([lang, text]) => (text === undefined ? [] : [[[...path, lang], text] as [KeyPath, string]]));
+}
+
+/** Every localized field of the file, with its path. */
+function localizedFields(i: IncidentInput): [KeyPath, Localized | undefined][] {
+  return [
+    ...MARKDOWN_FIELDS(i),
+    ...(i.incident.affected ?? []).map((a, n): [KeyPath, Localized] => [['incident', 'affected', n], a]),
+    ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [['questions', n, 'question'], q.question]),
+    [['press', 'headline'], i.press?.headline],
+    [['email', 'subject'], i.email?.subject],
+    [['email', 'salutation'], i.email?.salutation],
+    ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [['email', 'recipients', n, 'salutation'], r.salutation]),
+  ];
+}
+
+function checkLanguages(input: IncidentInput, fileLang: Lang, wanted: readonly Lang[], report: Report): void {
+  for (const [path, value] of localizedFields(input)) {
+    if (value === undefined) continue;
+    for (const lang of wanted) {
+      const has = typeof value === 'string' ? lang === fileLang : value[lang] !== undefined;
+      if (!has) {
+        const other = LANGUAGES.filter((l) => l !== lang);
+        report(path, `${path.join('.')} has no '${lang}' text`, `write it as a map { ${[fileLang, lang, ...other].filter((l, k, a) => a.indexOf(l) === k).slice(0, 2).map((l) => `${l}: …`).join(', ')} }`);
+      }
+    }
+  }
+}
+
+function checkRecipientSlugs(recipients: { name: string; slug: string }[], report: Report): void {
+  const seen = new Map<string, number>();
+  recipients.forEach((r, n) => {
+    const first = seen.get(r.slug);
+    if (first !== undefined) {
+      report(['email', 'recipients', n, 'name'], `recipient "${r.name}" has the same file name (${r.slug}) as recipient ${first + 1}`, 'give each recipient a distinct name');
+    } else seen.set(r.slug, n);
+  });
+}
+
+/** Drops keys whose value is undefined, so templates in strict mode see missing fields as missing. */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export { closest, suggestion };

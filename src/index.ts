@@ -1,0 +1,9 @@
+/** faq as a library: the same pipeline the CLI runs. */
+export { checkFiles, checkIncident, renderFiles, type CheckResult, type RenderOptions, type RenderOutcome } from './api.js';
+export { formatDiagnostic, InputError, OutputError, UsageError, EXIT, type Diagnostic } from './errors.js';
+export type { Incident } from './incident/incident.js';
+export { IncidentSchema } from './incident/schema.js';
+export { buildViewModel, type ViewModel } from './view/model.js';
+export { renderIncident, type Artifact } from './render/render.js';
+export { TemplateStore } from './render/templates.js';
+export { TemplateEngine } from './render/engine.js';

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What a variant is made of; read from `templates/variants.json`. */
+export interface VariantConfig {
+  /** Formats this variant is rendered in, in order. */
+  formats: string[];
+  /** The HTML layout under `layouts/` that wraps its body. */
+  layout: string;
+  /** The first heading is the e-mail subject, not part of the body. */
+  titleIsSubject?: boolean;
+  /** One artifact set per `email.recipients` entry. */
+  perRecipient?: boolean;
+  /** schema.org FAQPage data is added to the page. */
+  faqPage?: boolean;
+}
+
+function findBuiltinDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(join(candidate, 'variants.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('built-in templates not found next to the faq installation');
+}
+
+/**
+ * The one owner of template files: the built-in folder, overlaid by `--templates DIR`, where a
+ * file at the same relative path wins. It also knows the path to show in messages.
+ */
+export class TemplateStore {
+  readonly builtinDir: string;
+  readonly overlayDir?: string;
+  private readonly sources = new Map<string, { path: string; text: string }>();
+
+  constructor(overlayDir?: string, builtinDir = findBuiltinDir()) {
+    this.builtinDir = builtinDir;
+    if (overlayDir) this.overlayDir = resolve(overlayDir);
+  }
+
+  /** The file that serves a relative path: the overlay's if it has one. */
+  locate(rel: string): string | undefined {
+    if (this.overlayDir) {
+      const overlay = join(this.overlayDir, rel);
+      if (existsSync(overlay)) return overlay;
+    }
+    const builtin = join(this.builtinDir, rel);
+    return existsSync(builtin) ? builtin : undefined;
+  }
+
+  /** The template's text and where it came from, or undefined if no folder has it. */
+  read(rel: string): { path: string; display: string; text: string } | undefined {
+    let entry = this.sources.get(rel);
+    if (!entry) {
+      const path = this.locate(rel);
+      if (!path) return undefined;
+      entry = { path, text: readFileSync(path, 'utf8') };
+      this.sources.set(rel, entry);
+    }
+    return { ...entry, display: this.display(entry.path) };
+  }
+
+  /** A short path for messages: relative to the working folder for overrides, `templates/…` for built-ins. */
+  display(path: string): string {
+    if (path.startsWith(this.builtinDir)) return `templates/${relative(this.builtinDir, path).replace(/\\/g, '/')}`;
+    return relative(process.cwd(), path).replace(/\\/g, '/') || path;
+  }
+
+  /** Variants and their formats; an overlay's `variants.json` replaces the built-in one. */
+  variants(): Record<string, VariantConfig> {
+    const file = this.read('variants.json');
+    if (!file) return {};
+    return JSON.parse(file.text) as Record<string, VariantConfig>;
+  }
+
+  /** Languages that have templates: folders with at least one `*.md.hbs`. */
+  languages(): string[] {
+    const found = new Set<string>();
+    for (const dir of [this.builtinDir, this.overlayDir]) {
+      if (!dir || !existsSync(dir)) continue;
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && /^[a-z]{2}(-[a-z]{2})?$/i.test(entry.name)) {
+          if (readdirSync(join(dir, entry.name)).some((f) => f.endsWith('.md.hbs'))) found.add(entry.name);
+        }
+      }
+    }
+    return [...found].sort();
+  }
+
+  /** Labels of the page layout (skip link, "Contents", …) for one language. */
+  labels(lang: string): Record<string, string> {
+    const file = this.read(`${lang}/labels.json`);
+    return file ? (JSON.parse(file.text) as Record<string, string>) : {};
+  }
+}
