@@ -18,11 +18,23 @@ export interface CheckResult {
 }
 
 /** Loads and validates one incident file (from disk, or from `source` bytes). */
-export async function checkIncident(file: string, options: { languages?: readonly Lang[]; source?: Uint8Array } = {}): Promise<CheckResult> {
-  const loaded = options.source ? parseIncidentSource(file, options.source) : await loadIncidentFile(file);
+export async function checkIncident(
+  file: string,
+  options: { languages?: readonly Lang[]; source?: Uint8Array } = {},
+): Promise<CheckResult> {
+  const loaded = options.source
+    ? parseIncidentSource(file, options.source)
+    : await loadIncidentFile(file);
   if (!loaded.ok) return { file, diagnostics: loaded.diagnostics };
-  const result = validateIncident(loaded.loaded, options.languages ? { languages: options.languages } : {});
-  return { file, ...(result.incident ? { incident: result.incident } : {}), diagnostics: result.diagnostics };
+  const result = validateIncident(
+    loaded.loaded,
+    options.languages ? { languages: options.languages } : {},
+  );
+  return {
+    file,
+    ...(result.incident ? { incident: result.incident } : {}),
+    diagnostics: result.diagnostics,
+  };
 }
 
 /** Validates many files; every problem of every file is returned. */
@@ -48,9 +60,18 @@ export interface RenderOutcome {
   out: string;
 }
 
-function checkChoice(kind: string, values: readonly string[] | undefined, valid: readonly string[]): void {
+function checkChoice(
+  kind: string,
+  values: readonly string[] | undefined,
+  valid: readonly string[],
+): void {
   for (const value of values ?? []) {
-    if (!valid.includes(value)) throw new UsageError(`unknown ${kind} "${value}"`, `${suggestion(value, valid)}; valid: ${valid.join(', ')}`);
+    if (valid.includes(value)) continue;
+    const hint = suggestion(value, valid);
+    throw new UsageError(
+      `unknown ${kind} "${value}"`,
+      hint.startsWith('valid') ? hint : `${hint} valid: ${valid.join(', ')}`,
+    );
   }
 }
 
@@ -68,13 +89,24 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
   checkChoice('format', options.formats, FORMAT_NAMES);
   checkChoice('language', options.langs, languages.filter(isLang));
   const langs = options.langs as Lang[] | undefined;
-  const checked = await Promise.all(options.files.map((file) => checkIncident(file, langs ? { languages: langs } : {})));
+  const checked = await Promise.all(
+    options.files.map((file) => checkIncident(file, langs ? { languages: langs } : {})),
+  );
   const diagnostics = checked.flatMap((c) => c.diagnostics);
   const byId = new Map<string, string>();
   for (const c of checked) {
     if (!c.incident) continue;
     const other = byId.get(c.incident.id);
-    if (other) diagnostics.push({ file: c.file, line: 1, col: 1, severity: 'error', path: 'id', message: `id "${c.incident.id}" is also used by ${other}`, hint: 'give each incident its own id' });
+    if (other)
+      diagnostics.push({
+        file: c.file,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        path: 'id',
+        message: `id "${c.incident.id}" is also used by ${other}`,
+        hint: 'give each incident its own id',
+      });
     byId.set(c.incident.id, c.file);
   }
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);

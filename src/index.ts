@@ -1,6 +1,20 @@
 /** faq as a library: the same pipeline the CLI runs. */
-export { checkFiles, checkIncident, renderFiles, type CheckResult, type RenderOptions, type RenderOutcome } from './api.js';
-export { formatDiagnostic, InputError, OutputError, UsageError, EXIT, type Diagnostic } from './errors.js';
+export {
+  checkFiles,
+  checkIncident,
+  renderFiles,
+  type CheckResult,
+  type RenderOptions,
+  type RenderOutcome,
+} from './api.js';
+export {
+  formatDiagnostic,
+  InputError,
+  OutputError,
+  UsageError,
+  EXIT,
+  type Diagnostic,
+} from './errors.js';
 export type { Incident } from './incident/incident.js';
 export { IncidentSchema } from './incident/schema.js';
 export { buildViewModel, type ViewModel } from './view/model.js';

@@ -9,19 +9,25 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY);
 }
 
-const paint = (): InstanceType<typeof Chalk> => new Chalk({ level: useColor(process.stderr) ? 1 : 0 });
+const paint = (): InstanceType<typeof Chalk> =>
+  new Chalk({ level: useColor(process.stderr) ? 1 : 0 });
 
 /** Diagnostics to stderr, one line each, sorted by file and position. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   const c = paint();
   for (const d of sortDiagnostics([...diagnostics])) {
-    const line = formatDiagnostic(d).replace(/: (error|warning): /, (_m, s: string) => `: ${s === 'error' ? c.red.bold(s) : c.yellow.bold(s)}: `);
+    const line = formatDiagnostic(d).replace(
+      /: (error|warning): /,
+      (_m, s: string) => `: ${s === 'error' ? c.red.bold(s) : c.yellow.bold(s)}: `,
+    );
     process.stderr.write(`${line}\n`);
   }
 }
 
 export function printError(message: string, hint?: string): void {
-  process.stderr.write(`faq: ${paint().red.bold('error')}: ${message}${hint ? ` (hint: ${hint})` : ''}\n`);
+  process.stderr.write(
+    `faq: ${paint().red.bold('error')}: ${message}${hint ? ` (hint: ${hint})` : ''}\n`,
+  );
 }
 
 export function printInfo(message: string): void {

@@ -29,8 +29,14 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
     printDiagnostics(diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
-    if (!failed) printInfo(`faq: ${files.length} file${files.length === 1 ? '' : 's'} OK${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
-    else if (errors === 0) printInfo(`faq: ${warnings} warning${warnings === 1 ? '' : 's'} (failing because of --strict)`);
+    if (!failed)
+      printInfo(
+        `faq: ${files.length} file${files.length === 1 ? '' : 's'} OK${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+      );
+    else if (errors === 0)
+      printInfo(
+        `faq: ${warnings} warning${warnings === 1 ? '' : 's'} (failing because of --strict)`,
+      );
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }

@@ -37,6 +37,8 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
     return EXIT.ok;
   }
   const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
-  printInfo(`faq: wrote ${outcome.artifacts.length} files to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`);
+  printInfo(
+    `faq: wrote ${outcome.artifacts.length} files to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`,
+  );
   return EXIT.ok;
 }

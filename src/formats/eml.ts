@@ -6,9 +6,14 @@ import type { Format, RenderedDocument } from './types.js';
 /** The sender of a document's e-mail: `email.from`, else `organization.contact` with an address. */
 export function senderOf(doc: RenderedDocument): { name?: string; address: string } | undefined {
   const { email, organization } = doc.incident;
-  if (email.from) return { ...(email.from.name ? { name: email.from.name } : {}), address: email.from.email };
+  if (email.from)
+    return { ...(email.from.name ? { name: email.from.name } : {}), address: email.from.email };
   const contact = organization.contact;
-  if (contact?.email) return { name: contact.name ? `${organization.name} – ${contact.name}` : organization.name, address: contact.email };
+  if (contact?.email)
+    return {
+      name: contact.name ? `${organization.name} – ${contact.name}` : organization.name,
+      address: contact.email,
+    };
   return undefined;
 }
 
@@ -20,11 +25,17 @@ export const eml: Format = {
   ext: 'eml',
   async render(doc) {
     const from = senderOf(doc);
-    if (!from) throw new OutputError('the e-mail has no sender', 'set email.from or organization.contact.email');
+    if (!from)
+      throw new OutputError(
+        'the e-mail has no sender',
+        'set email.from or organization.contact.email',
+      );
     const text = String(doc.produced.get('txt'));
     const html = String(doc.produced.get('html'));
     const recipient = doc.recipient;
-    const hash = createHash('sha256').update(`${doc.incident.id}\n${doc.lang}\n${recipient?.slug ?? ''}\n${text}\n${html}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${doc.incident.id}\n${doc.lang}\n${recipient?.slug ?? ''}\n${text}\n${html}`)
+      .digest('hex');
     const domain = from.address.split('@')[1] ?? 'localhost';
     const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
     const mail = new MailComposer({

@@ -22,7 +22,12 @@ function layoutData(doc: RenderedDocument): LayoutData {
   const toc = doc.headings.filter((h) => h.depth === 2).map(({ id, text }) => ({ id, text }));
   const jsonLd = config.faqPage
     ? serializeJsonForScript(
-        faqPageData({ lang: doc.lang, title: doc.title, updated: doc.view.updated.iso, questions: extractQuestions(doc.tokens) }),
+        faqPageData({
+          lang: doc.lang,
+          title: doc.title,
+          updated: doc.view.updated.iso,
+          questions: extractQuestions(doc.tokens),
+        }),
       )
     : undefined;
   return {
@@ -47,6 +52,11 @@ export const html: Format = {
     if (doc.config.layout !== 'email') return page;
     // Mail clients drop <style>; inline it (juice is loaded only when e-mail HTML is rendered).
     const { default: juice } = await import('juice');
-    return juice(page, { removeStyleTags: true, preserveMediaQueries: true, preserveFontFaces: false, insertPreservedExtraCss: true });
+    return juice(page, {
+      removeStyleTags: true,
+      preserveMediaQueries: true,
+      preserveFontFaces: false,
+      insertPreservedExtraCss: true,
+    });
   },
 };

@@ -16,15 +16,23 @@ export function extractQuestions(tokens: readonly Token[]): { question: string; 
   const out: { question: string; answer: Token[] }[] = [];
   for (const token of tokens) {
     if (token.type === 'heading' && (token as Tokens.Heading).depth <= 2) {
-      if ((token as Tokens.Heading).depth === 2) out.push({ question: inlineText((token as Tokens.Heading).tokens), answer: [] });
+      if ((token as Tokens.Heading).depth === 2)
+        out.push({ question: inlineText((token as Tokens.Heading).tokens), answer: [] });
       else out.push({ question: '', answer: [] });
     } else out.at(-1)?.answer.push(token);
   }
-  return out.filter((q) => q.question).map((q) => ({ question: q.question, answer: renderText(q.answer).trim() }));
+  return out
+    .filter((q) => q.question)
+    .map((q) => ({ question: q.question, answer: renderText(q.answer).trim() }));
 }
 
 /** schema.org FAQPage data for search engines and assistants. */
-export function faqPageData(options: { lang: string; title: string; updated: string; questions: { question: string; answer: string }[] }): object {
+export function faqPageData(options: {
+  lang: string;
+  title: string;
+  updated: string;
+  questions: { question: string; answer: string }[];
+}): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'FAQPage',

@@ -36,7 +36,10 @@ export function collectHeadings(tokens: readonly Token[]): Heading[] {
  * HTML is shown as text, links must have a safe target, images become their alt text (pages are
  * self-contained), and headings get the ids of `collectHeadings`.
  */
-export function renderHtmlBody(tokens: Token[], headings: readonly Heading[] = collectHeadings(tokens)): string {
+export function renderHtmlBody(
+  tokens: Token[],
+  headings: readonly Heading[] = collectHeadings(tokens),
+): string {
   let headingIndex = 0;
   const marked = new Marked({ gfm: true });
   marked.use({
@@ -59,7 +62,10 @@ export function renderHtmlBody(tokens: Token[], headings: readonly Heading[] = c
 }
 
 /** The plain text of inline tokens: no markup, no entities. */
-export function inlineText(tokens: readonly Token[] | undefined, options: { links?: boolean } = {}): string {
+export function inlineText(
+  tokens: readonly Token[] | undefined,
+  options: { links?: boolean } = {},
+): string {
   let out = '';
   for (const token of tokens ?? []) {
     const t = token as Tokens.Generic;
@@ -94,12 +100,16 @@ export function inlineText(tokens: readonly Token[] | undefined, options: { link
 /** Plain text for pasting into a mail: paragraphs separated by blank lines, no markup. */
 export function renderText(tokens: readonly Token[], wrap?: number): string {
   const blocks = tokens.flatMap((t) => blockText(t, '', wrap));
-  return `${blocks.join('\n\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${blocks
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function blockText(token: Token, indent: string, wrap: number | undefined): string[] {
   const t = token as Tokens.Generic;
-  const fill = (text: string, first = indent, rest = indent): string => wrapText(text, wrap, first, rest);
+  const fill = (text: string, first = indent, rest = indent): string =>
+    wrapText(text, wrap, first, rest);
   switch (token.type) {
     case 'space':
       return [];
@@ -107,7 +117,13 @@ function blockText(token: Token, indent: string, wrap: number | undefined): stri
     case 'paragraph':
       return [fill(inlineText(t.tokens, { links: true }))];
     case 'text':
-      return [fill(Array.isArray(t.tokens) ? inlineText(t.tokens, { links: true }) : decodeHTMLStrict(String(t.text)))];
+      return [
+        fill(
+          Array.isArray(t.tokens)
+            ? inlineText(t.tokens, { links: true })
+            : decodeHTMLStrict(String(t.text)),
+        ),
+      ];
     case 'list': {
       const list = token as Tokens.List;
       const start = typeof list.start === 'number' ? list.start : 1;
@@ -115,21 +131,29 @@ function blockText(token: Token, indent: string, wrap: number | undefined): stri
         list.items
           .map((item, i) => {
             const marker = list.ordered ? `${start + i}. ` : '- ';
-            const inner = item.tokens.flatMap((c) => blockText(c, `${indent}${' '.repeat(marker.length)}`, wrap)).join('\n');
+            const inner = item.tokens
+              .flatMap((c) => blockText(c, `${indent}${' '.repeat(marker.length)}`, wrap))
+              .join('\n');
             return `${indent}${marker}${inner.slice(indent.length + marker.length)}`;
           })
           .join('\n'),
       ];
     }
     case 'blockquote':
-      return [(t.tokens as Token[]).flatMap((c) => blockText(c, indent, wrap)).join('\n\n').replace(/^/gm, '> ')];
+      return [
+        (t.tokens as Token[])
+          .flatMap((c) => blockText(c, indent, wrap))
+          .join('\n\n')
+          .replace(/^/gm, '> '),
+      ];
     case 'code':
       return [String(t.text).replace(/^/gm, indent)];
     case 'hr':
       return [`${indent}----`];
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]): string => indent + cells.map((c) => inlineText(c.tokens)).join(' | ');
+      const row = (cells: Tokens.TableCell[]): string =>
+        indent + cells.map((c) => inlineText(c.tokens)).join(' | ');
       return [[row(table.header), ...table.rows.map(row)].join('\n')];
     }
     case 'html':
@@ -140,7 +164,12 @@ function blockText(token: Token, indent: string, wrap: number | undefined): stri
 }
 
 /** Joins soft line breaks, and wraps at `width` columns when asked (never inside a word). */
-export function wrapText(text: string, width: number | undefined, first = '', rest = first): string {
+export function wrapText(
+  text: string,
+  width: number | undefined,
+  first = '',
+  rest = first,
+): string {
   const lines = text.split('\n');
   return lines
     .map((line, i) => {

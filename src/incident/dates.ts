@@ -15,7 +15,8 @@ export interface LocalDate {
   offset: number;
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export type ParsedDate = { ok: true; value: LocalDate } | { ok: false; message: string };
 
@@ -24,15 +25,21 @@ export function parseIncidentDate(text: string, timeZone: string): ParsedDate {
   const m = DATE_RE.exec(text.trim());
   if (!m) return { ok: false, message: `"${text}" is not a date` };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isValidDay(year, month, day)) return { ok: false, message: `${text} does not exist in the calendar` };
-  if (m[4] === undefined) return { ok: true, value: { hasTime: false, year, month, day, hour: 0, minute: 0, offset: 0 } };
+  if (!isValidDay(year, month, day))
+    return { ok: false, message: `${text} does not exist in the calendar` };
+  if (m[4] === undefined)
+    return { ok: true, value: { hasTime: false, year, month, day, hour: 0, minute: 0, offset: 0 } };
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (hour > 23 || minute > 59 || second > 59) return { ok: false, message: `${text} has an impossible time of day` };
+  if (hour > 23 || minute > 59 || second > 59)
+    return { ok: false, message: `${text} has an impossible time of day` };
   if (m[7] === undefined) {
     const utc = zonedToUtc(year, month, day, hour, minute, timeZone);
-    return { ok: true, value: { hasTime: true, year, month, day, hour, minute, offset: offsetAt(utc, timeZone) } };
+    return {
+      ok: true,
+      value: { hasTime: true, year, month, day, hour, minute, offset: offsetAt(utc, timeZone) },
+    };
   }
   const offset = parseOffset(m[7]);
   if (offset === undefined) return { ok: false, message: `${text} has an impossible UTC offset` };
@@ -72,7 +79,8 @@ function partsIn(utc: number, timeZone: string): number[] {
     formatters.set(timeZone, fmt);
   }
   const out: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(utc))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of fmt.formatToParts(new Date(utc)))
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
   return [out.year ?? 0, out.month ?? 0, out.day ?? 0, out.hour ?? 0, out.minute ?? 0];
 }
 
@@ -82,12 +90,25 @@ function offsetAt(utc: number, timeZone: string): number {
 }
 
 function toLocal(utc: number, timeZone: string): LocalDate {
-  const [year, month, day, hour, minute] = partsIn(utc, timeZone) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = partsIn(utc, timeZone) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { hasTime: true, year, month, day, hour, minute, offset: offsetAt(utc, timeZone) };
 }
 
 /** The UTC instant of a wall-clock time in a zone (the earlier one in a DST overlap). */
-function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+function zonedToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const first = guess - offsetAt(guess, timeZone) * 60_000;
   return guess - offsetAt(first, timeZone) * 60_000;

@@ -31,14 +31,20 @@ export async function loadIncidentFile(file: string): Promise<LoadResult> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) {
-      return { ok: false, diagnostics: [fileError(file, 'is a folder, not an incident file', 'name a .yaml file')] };
+      return {
+        ok: false,
+        diagnostics: [fileError(file, 'is a folder, not an incident file', 'name a .yaml file')],
+      };
     }
     if (info.size > MAX_FILE_BYTES) {
       return { ok: false, diagnostics: [tooLarge(file, info.size)] };
     }
     bytes = await readFile(file);
   } catch (error) {
-    return { ok: false, diagnostics: [fileError(file, describeIoError(error), 'check the path and permissions')] };
+    return {
+      ok: false,
+      diagnostics: [fileError(file, describeIoError(error), 'check the path and permissions')],
+    };
   }
   return parseIncidentSource(file, bytes);
 }
@@ -61,12 +67,15 @@ function describeIoError(error: unknown): string {
 
 /** Decodes and parses the bytes of an incident file; pure, so the preview and tests can use it. */
 export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [tooLarge(file, bytes.length)] };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, diagnostics: [tooLarge(file, bytes.length)] };
   const text = decodeUtf8(bytes);
   if (text === undefined) {
     return {
       ok: false,
-      diagnostics: [fileError(file, 'is not UTF-8 text (binary or another encoding)', 'save the file as UTF-8')],
+      diagnostics: [
+        fileError(file, 'is not UTF-8 text (binary or another encoding)', 'save the file as UTF-8'),
+      ],
     };
   }
   const binaryAt = text.search(/[\u0000-\u0008\u000e-\u001f\u007f]/);
@@ -75,7 +84,13 @@ export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult
     return {
       ok: false,
       diagnostics: [
-        fileError(file, 'contains a control character (binary data?)', 'remove it; incident files are plain text', lines.length, (lines.at(-1)?.length ?? 0) + 1),
+        fileError(
+          file,
+          'contains a control character (binary data?)',
+          'remove it; incident files are plain text',
+          lines.length,
+          (lines.at(-1)?.length ?? 0) + 1,
+        ),
       ],
     };
   }
@@ -96,7 +111,13 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 function parseYaml(file: string, text: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+  });
   const problems = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     return fileError(file, yamlMessage(e.code, e.message), yamlHint(e.code), pos.line, pos.col);
@@ -106,7 +127,15 @@ function parseYaml(file: string, text: string): LoadResult {
     const pos = lineCounter.linePos(doc.contents?.range?.[0] ?? 0);
     return {
       ok: false,
-      diagnostics: [fileError(file, 'the file must be a mapping of keys (id, updated, organization, incident, …)', 'see `faq init` for a starting point', pos.line, pos.col)],
+      diagnostics: [
+        fileError(
+          file,
+          'the file must be a mapping of keys (id, updated, organization, incident, …)',
+          'see `faq init` for a starting point',
+          pos.line,
+          pos.col,
+        ),
+      ],
     };
   }
   let data: unknown;
@@ -115,7 +144,13 @@ function parseYaml(file: string, text: string): LoadResult {
   } catch (error) {
     return {
       ok: false,
-      diagnostics: [fileError(file, `YAML aliases expand too far: ${(error as Error).message}`, 'write the values out instead of using many aliases (&/*)')],
+      diagnostics: [
+        fileError(
+          file,
+          `YAML aliases expand too far: ${(error as Error).message}`,
+          'write the values out instead of using many aliases (&/*)',
+        ),
+      ],
     };
   }
   return { ok: true, loaded: { file, text, doc, lineCounter, data }, diagnostics: [] };
@@ -125,7 +160,8 @@ function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   const cleaned = first.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once';
-  if (code === 'TAG_RESOLVE_FAILED') return `unknown YAML tag: ${cleaned.replace(/^Unresolved tag: /, '')}`;
+  if (code === 'TAG_RESOLVE_FAILED')
+    return `unknown YAML tag: ${cleaned.replace(/^Unresolved tag: /, '')}`;
   return `YAML syntax: ${cleaned}`;
 }
 

@@ -14,7 +14,12 @@ function keyOf(node: unknown): unknown {
  * Finds where a key path stands in the YAML source: the value's position, or with `key: true`
  * the key's own position (for "unknown key" messages). Falls back to the nearest parent found.
  */
-export function locate(doc: Document, lineCounter: LineCounter, path: KeyPath, options: { key?: boolean } = {}): Position {
+export function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: KeyPath,
+  options: { key?: boolean } = {},
+): Position {
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (const [i, segment] of path.entries()) {

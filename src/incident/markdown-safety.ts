@@ -10,7 +10,10 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
  */
 export function isSafeUrl(href: string): boolean {
   // eslint-disable-next-line no-control-regex
-  const cleaned = decodeHTML(safeDecodeUri(href)).replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, '');
+  const cleaned = decodeHTML(safeDecodeUri(href)).replace(
+    /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g,
+    '',
+  );
   const scheme = /^([^/?#]*?):/.exec(cleaned);
   if (!scheme) return true;
   return SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
@@ -29,7 +32,8 @@ function* walk(tokens: readonly Token[]): Generator<Token> {
     yield token;
     const t = token as Tokens.Generic;
     if (Array.isArray(t.tokens)) yield* walk(t.tokens);
-    if (token.type === 'list') for (const item of (token as Tokens.List).items) yield* walk(item.tokens);
+    if (token.type === 'list')
+      for (const item of (token as Tokens.List).items) yield* walk(item.tokens);
     if (token.type === 'table') {
       const table = token as Tokens.Table;
       for (const cell of [...table.header, ...table.rows.flat()]) yield* walk(cell.tokens);
@@ -41,7 +45,10 @@ function* walk(tokens: readonly Token[]): Generator<Token> {
 export function findUnsafeLinks(markdown: string): string[] {
   const unsafe: string[] = [];
   for (const token of walk(new Lexer({ gfm: true }).lex(markdown))) {
-    if ((token.type === 'link' || token.type === 'image') && !isSafeUrl((token as Tokens.Link).href)) {
+    if (
+      (token.type === 'link' || token.type === 'image') &&
+      !isSafeUrl((token as Tokens.Link).href)
+    ) {
       unsafe.push((token as Tokens.Link).href);
     }
   }

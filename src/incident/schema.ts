@@ -21,16 +21,25 @@ const multiLine = z
 function localized(text: z.ZodType<string>, description: string) {
   const perLanguage = Object.fromEntries(LANGUAGES.map((lang) => [lang, text.optional()]));
   return z
-    .union([text, z.strictObject(perLanguage).refine((m) => Object.keys(m).length > 0, 'needs at least one language')])
-    .meta({ description: `${description} A plain string in the file's \`lang\`, or a map of languages: { de: …, en: … }.` });
+    .union([
+      text,
+      z
+        .strictObject(perLanguage)
+        .refine((m) => Object.keys(m).length > 0, 'needs at least one language'),
+    ])
+    .meta({
+      description: `${description} A plain string in the file's \`lang\`, or a map of languages: { de: …, en: … }.`,
+    });
 }
 
 /** Plain text in one or more languages (shown literally, escaped per format). */
 export const LocalizedText = (description: string) => localized(singleLine, description);
 /** Markdown in one or more languages (paragraphs, lists, emphasis, safe links). */
-export const LocalizedMarkdown = (description: string) => localized(multiLine, `${description} Markdown.`);
+export const LocalizedMarkdown = (description: string) =>
+  localized(multiLine, `${description} Markdown.`);
 
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?)?$';
+export const DATE_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?)?$';
 const dateText = (description: string) =>
   z
     .string()
@@ -40,7 +49,10 @@ const dateText = (description: string) =>
 const email = z.email('must be an e-mail address like presse@example.org');
 const httpUrl = z
   .string()
-  .refine((s) => /^https?:\/\/[^\s<>"'`]+$/i.test(s) && URL.canParse(s), 'must be an http(s) URL like https://www.example.org');
+  .refine(
+    (s) => /^https?:\/\/[^\s<>"'`]+$/i.test(s) && URL.canParse(s),
+    'must be an http(s) URL like https://www.example.org',
+  );
 
 export const STATUSES = ['unknown', 'attack', 'malfunction'] as const;
 export const PHASES = ['investigating', 'recovering', 'resolved'] as const;
@@ -48,7 +60,9 @@ export const MEASURES = ['shutdown', 'crisis_team', 'experts', 'forensics'] as c
 export const GENDERS = ['feminine', 'masculine', 'neuter', 'plural', 'none'] as const;
 
 const person = z.strictObject({
-  name: singleLine.optional().meta({ description: 'Name shown with the contact, e.g. "Pressestelle".' }),
+  name: singleLine
+    .optional()
+    .meta({ description: 'Name shown with the contact, e.g. "Pressestelle".' }),
   email: email.optional(),
   phone: singleLine.optional().meta({ description: 'Phone number, quoted: "+49 241 …".' }),
 });
@@ -57,33 +71,78 @@ export const IncidentSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'may contain only a-z, 0-9 and "-", starting with a letter or digit')
+      .regex(
+        /^[a-z0-9][a-z0-9-]*$/,
+        'may contain only a-z, 0-9 and "-", starting with a letter or digit',
+      )
       .max(64, 'must be at most 64 characters')
       .optional()
-      .meta({ description: 'Name of the output folder. Default: the file name without extension.', examples: ['regio-it-2026-11'] }),
-    lang: z.enum(LANGUAGES).optional().meta({ description: 'Language of plain-string texts and default output language. Default: de.' }),
+      .meta({
+        description: 'Name of the output folder. Default: the file name without extension.',
+        examples: ['regio-it-2026-11'],
+      }),
+    lang: z
+      .enum(LANGUAGES)
+      .optional()
+      .meta({
+        description: 'Language of plain-string texts and default output language. Default: de.',
+      }),
     updated: dateText('The "Stand" / "as of" shown on every artifact.'),
     organization: z.strictObject({
-      name: singleLine.meta({ description: 'Name of the organisation, shown as written.', examples: ['regio iT'] }),
+      name: singleLine.meta({
+        description: 'Name of the organisation, shown as written.',
+        examples: ['regio iT'],
+      }),
       about: LocalizedMarkdown('"Who we are": FAQ answer and press boilerplate.').optional(),
-      city: singleLine.optional().meta({ description: 'Dateline of the press release.', examples: ['Aachen'] }),
+      city: singleLine
+        .optional()
+        .meta({ description: 'Dateline of the press release.', examples: ['Aachen'] }),
       website: httpUrl.optional().meta({ description: 'Website (http or https).' }),
-      timezone: z.string().optional().meta({ description: 'IANA time zone of the dates. Default: Europe/Berlin.', examples: ['Europe/Berlin'] }),
-      contact: person.optional().meta({ description: 'Press contact; also the e-mail sender unless email.from is set.' }),
+      timezone: z
+        .string()
+        .optional()
+        .meta({
+          description: 'IANA time zone of the dates. Default: Europe/Berlin.',
+          examples: ['Europe/Berlin'],
+        }),
+      contact: person
+        .optional()
+        .meta({ description: 'Press contact; also the e-mail sender unless email.from is set.' }),
       grammar: z
         .strictObject({
-          gender: z.enum(GENDERS).optional().meta({ description: 'German grammatical gender of the name: "die regio iT" (feminine, default), "der Zweckverband" (masculine), "das Rechenzentrum" (neuter), "die Stadtwerke" (plural), or none (no article: "Dataport").' }),
-          genitive: singleLine.optional().meta({ description: 'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN".' }),
+          gender: z
+            .enum(GENDERS)
+            .optional()
+            .meta({
+              description:
+                'German grammatical gender of the name: "die regio iT" (feminine, default), "der Zweckverband" (masculine), "das Rechenzentrum" (neuter), "die Stadtwerke" (plural), or none (no article: "Dataport").',
+            }),
+          genitive: singleLine
+            .optional()
+            .meta({
+              description:
+                'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN".',
+            }),
         })
         .optional()
         .meta({ description: 'How German sentences refer to the organisation.' }),
     }),
     incident: z.strictObject({
-      status: z.enum(STATUSES).meta({ description: 'What is known: unknown (attack or malfunction not yet clear), attack, malfunction.' }),
-      phase: z.enum(PHASES).optional().meta({ description: 'investigating (default), recovering, resolved.' }),
+      status: z
+        .enum(STATUSES)
+        .meta({
+          description:
+            'What is known: unknown (attack or malfunction not yet clear), attack, malfunction.',
+        }),
+      phase: z
+        .enum(PHASES)
+        .optional()
+        .meta({ description: 'investigating (default), recovering, resolved.' }),
       detected: dateText('When monitoring noticed the unusual activity.'),
       crisis_team: dateText('When the crisis team was formed.').optional(),
-      findings_expected: dateText('When first findings are expected; required while investigating.').optional(),
+      findings_expected: dateText(
+        'When first findings are expected; required while investigating.',
+      ).optional(),
       measures: z
         .array(z.enum(MEASURES))
         .refine((l) => new Set(l).size === l.length, 'lists a measure twice')
@@ -93,7 +152,10 @@ export const IncidentSchema = z
     }),
     options: z
       .strictObject({
-        cancel_appointments: z.boolean().optional().meta({ description: 'Ask people not to come to appointments. Default: false.' }),
+        cancel_appointments: z
+          .boolean()
+          .optional()
+          .meta({ description: 'Ask people not to come to appointments. Default: false.' }),
       })
       .optional(),
     questions: z
@@ -105,11 +167,16 @@ export const IncidentSchema = z
       )
       .optional()
       .meta({ description: 'Extra questions and answers.' }),
-    press: z.strictObject({ headline: LocalizedText('Headline of the press release.').optional() }).optional(),
+    press: z
+      .strictObject({ headline: LocalizedText('Headline of the press release.').optional() })
+      .optional(),
     email: z
       .strictObject({
         subject: LocalizedText('Subject of the customer e-mail.').optional(),
-        from: z.strictObject({ name: singleLine.optional(), email }).optional().meta({ description: 'Sender. Default: organization.contact.' }),
+        from: z
+          .strictObject({ name: singleLine.optional(), email })
+          .optional()
+          .meta({ description: 'Sender. Default: organization.contact.' }),
         salutation: LocalizedText('Salutation, e.g. "Sehr geehrte Damen und Herren,".').optional(),
         signature: LocalizedMarkdown('Signature below the e-mail.').optional(),
         recipients: z
@@ -126,7 +193,10 @@ export const IncidentSchema = z
       })
       .optional(),
   })
-  .meta({ title: 'faq incident file', description: 'One incident: the facts from which faq renders FAQ, press release and e-mails.' });
+  .meta({
+    title: 'faq incident file',
+    description: 'One incident: the facts from which faq renders FAQ, press release and e-mails.',
+  });
 
 /** An incident file as written (before defaults and dates are applied). */
 export type IncidentInput = z.infer<typeof IncidentSchema>;

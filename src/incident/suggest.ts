@@ -22,7 +22,9 @@ export function closest(input: string, choices: readonly string[]): string | und
     const score = distance(lower, choice.toLowerCase());
     if (score < bestScore) [best, bestScore] = [choice, score];
   }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  const allowed = best.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3));
+  return bestScore <= allowed && bestScore < best.length ? best : undefined;
 }
 
 /** "did you mean `x`?" or the list of valid choices. */

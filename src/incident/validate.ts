@@ -23,10 +23,18 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-type Report = (path: KeyPath, message: string, hint?: string, options?: { key?: boolean; severity?: 'warning' }) => void;
+type Report = (
+  path: KeyPath,
+  message: string,
+  hint?: string,
+  options?: { key?: boolean; severity?: 'warning' },
+) => void;
 
 /** Checks a loaded incident file against the schema and the rules of SPEC §2. */
-export function validateIncident(loaded: LoadedFile, options: ValidateOptions = {}): ValidationResult {
+export function validateIncident(
+  loaded: LoadedFile,
+  options: ValidateOptions = {},
+): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (path, message, hint, opts = {}) => {
     const pos = locate(loaded.doc, loaded.lineCounter, path, opts);
@@ -46,7 +54,9 @@ export function validateIncident(loaded: LoadedFile, options: ValidateOptions = 
     return { diagnostics };
   }
   const incident = buildIncident(loaded.file, parsed.data, report, options);
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { incident, diagnostics };
+  return diagnostics.some((d) => d.severity === 'error')
+    ? { diagnostics }
+    : { incident, diagnostics };
 }
 
 function reportIssue(issue: core.$ZodIssue, report: Report): void {
@@ -60,16 +70,30 @@ function fileId(file: string): string {
   return base.replace(/\.(ya?ml)$/i, '');
 }
 
-function buildIncident(file: string, input: IncidentInput, report: Report, options: ValidateOptions): Incident {
+function buildIncident(
+  file: string,
+  input: IncidentInput,
+  report: Report,
+  options: ValidateOptions,
+): Incident {
   const id = input.id ?? fileId(file);
   if (input.id === undefined && !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    report(['id'], `the file name "${id}" cannot serve as the id (output folder name)`, 'add `id:` with only a-z, 0-9 and "-"', { key: true });
+    report(
+      ['id'],
+      `the file name "${id}" cannot serve as the id (output folder name)`,
+      'add `id:` with only a-z, 0-9 and "-"',
+      { key: true },
+    );
   }
   const lang = input.lang ?? 'de';
   const org = input.organization;
   let timezone = org.timezone ?? DEFAULT_TIMEZONE;
   if (!isKnownTimeZone(timezone)) {
-    report(['organization', 'timezone'], `unknown time zone "${timezone}"`, 'use an IANA name like Europe/Berlin');
+    report(
+      ['organization', 'timezone'],
+      `unknown time zone "${timezone}"`,
+      'use an IANA name like Europe/Berlin',
+    );
     timezone = DEFAULT_TIMEZONE;
   }
   const date = (path: KeyPath, text: string | undefined): LocalDate | undefined => {
@@ -84,10 +108,23 @@ function buildIncident(file: string, input: IncidentInput, report: Report, optio
   const crisisTeam = date(['incident', 'crisis_team'], inc.crisis_team);
   const findingsExpected = date(['incident', 'findings_expected'], inc.findings_expected);
   const phase = inc.phase ?? 'investigating';
-  checkDateRules({ updated, detected, crisisTeam, findingsExpected, phase, hasFindings: inc.findings_expected !== undefined }, report);
+  checkDateRules(
+    {
+      updated,
+      detected,
+      crisisTeam,
+      findingsExpected,
+      phase,
+      hasFindings: inc.findings_expected !== undefined,
+    },
+    report,
+  );
   checkMarkdown(input, report);
   checkLanguages(input, lang, options.languages ?? [lang], report);
-  const recipients = (input.email?.recipients ?? []).map((r, i) => ({ ...withoutUndefined(r), slug: slugify(r.name) || `recipient-${i + 1}` }));
+  const recipients = (input.email?.recipients ?? []).map((r, i) => ({
+    ...withoutUndefined(r),
+    slug: slugify(r.name) || `recipient-${i + 1}`,
+  }));
   checkRecipientSlugs(recipients, report);
   const grammar = org.grammar ?? {};
   return {
@@ -139,28 +176,60 @@ interface DateFacts {
 function checkDateRules(d: DateFacts, report: Report): void {
   if (d.detected) {
     if (d.crisisTeam && compareDates(d.crisisTeam, d.detected) < 0) {
-      report(['incident', 'crisis_team'], 'the crisis team cannot be formed before the activity was detected', 'check incident.crisis_team and incident.detected');
+      report(
+        ['incident', 'crisis_team'],
+        'the crisis team cannot be formed before the activity was detected',
+        'check incident.crisis_team and incident.detected',
+      );
     }
     if (d.findingsExpected && compareDates(d.findingsExpected, d.detected) < 0) {
-      report(['incident', 'findings_expected'], 'findings cannot be expected before the activity was detected', 'check incident.findings_expected and incident.detected');
+      report(
+        ['incident', 'findings_expected'],
+        'findings cannot be expected before the activity was detected',
+        'check incident.findings_expected and incident.detected',
+      );
     }
     if (d.updated && compareDates(d.updated, d.detected) < 0) {
-      report(['updated'], '"updated" (Stand) is before incident.detected', 'set updated to the time of this update');
+      report(
+        ['updated'],
+        '"updated" (Stand) is before incident.detected',
+        'set updated to the time of this update',
+      );
     }
   }
   if (d.phase === 'investigating' && !d.hasFindings) {
-    report(['incident'], 'incident.findings_expected is required while phase is investigating', 'add `findings_expected: YYYY-MM-DD`, or set phase to recovering or resolved');
+    report(
+      ['incident'],
+      'incident.findings_expected is required while phase is investigating',
+      'add `findings_expected: YYYY-MM-DD`, or set phase to recovering or resolved',
+    );
   }
-  if (d.phase === 'investigating' && d.findingsExpected && d.updated && compareDates(d.findingsExpected, d.updated) < 0) {
-    report(['incident', 'findings_expected'], 'the promised date for findings is before "updated": this update would publish a date that has passed', 'move findings_expected to a future date, or change the phase', { severity: 'warning' });
+  if (
+    d.phase === 'investigating' &&
+    d.findingsExpected &&
+    d.updated &&
+    compareDates(d.findingsExpected, d.updated) < 0
+  ) {
+    report(
+      ['incident', 'findings_expected'],
+      'the promised date for findings is before "updated": this update would publish a date that has passed',
+      'move findings_expected to a future date, or change the phase',
+      { severity: 'warning' },
+    );
   }
 }
 
-const MARKDOWN_FIELDS: ((i: IncidentInput) => [KeyPath, Localized | undefined][]) = (i) => [
+const MARKDOWN_FIELDS: (i: IncidentInput) => [KeyPath, Localized | undefined][] = (i) => [
   [['organization', 'about'], i.organization.about],
-  ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [['questions', n, 'answer'], q.answer]),
+  ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [
+    ['questions', n, 'answer'],
+    q.answer,
+  ]),
   [['email', 'signature'], i.email?.signature],
-  ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [['email', 'recipients', n, 'answer'], r.answer]),
+  ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [
+    ['email', 'recipients', n, 'answer'],
+    r.answer,
+  ]),
 ];
 
 function checkMarkdown(input: IncidentInput, report: Report): void {
@@ -176,30 +245,54 @@ function checkMarkdown(input: IncidentInput, report: Report): void {
 function texts(path: KeyPath, value: Localized | undefined): [KeyPath, string][] {
   if (value === undefined) return [];
   if (typeof value === 'string') return [[path, value]];
-  return Object.entries(value).flatMap(([lang, text]) => (text === undefined ? [] : [[[...path, lang], text] as [KeyPath, string]]));
+  return Object.entries(value).flatMap(([lang, text]) =>
+    text === undefined ? [] : [[[...path, lang], text] as [KeyPath, string]],
+  );
 }
 
 /** Every localized field of the file, with its path. */
 function localizedFields(i: IncidentInput): [KeyPath, Localized | undefined][] {
   return [
     ...MARKDOWN_FIELDS(i),
-    ...(i.incident.affected ?? []).map((a, n): [KeyPath, Localized] => [['incident', 'affected', n], a]),
-    ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [['questions', n, 'question'], q.question]),
+    ...(i.incident.affected ?? []).map((a, n): [KeyPath, Localized] => [
+      ['incident', 'affected', n],
+      a,
+    ]),
+    ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [
+      ['questions', n, 'question'],
+      q.question,
+    ]),
     [['press', 'headline'], i.press?.headline],
     [['email', 'subject'], i.email?.subject],
     [['email', 'salutation'], i.email?.salutation],
-    ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [['email', 'recipients', n, 'salutation'], r.salutation]),
+    ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [
+      ['email', 'recipients', n, 'salutation'],
+      r.salutation,
+    ]),
   ];
 }
 
-function checkLanguages(input: IncidentInput, fileLang: Lang, wanted: readonly Lang[], report: Report): void {
+function checkLanguages(
+  input: IncidentInput,
+  fileLang: Lang,
+  wanted: readonly Lang[],
+  report: Report,
+): void {
   for (const [path, value] of localizedFields(input)) {
     if (value === undefined) continue;
     for (const lang of wanted) {
       const has = typeof value === 'string' ? lang === fileLang : value[lang] !== undefined;
       if (!has) {
         const other = LANGUAGES.filter((l) => l !== lang);
-        report(path, `${path.join('.')} has no '${lang}' text`, `write it as a map { ${[fileLang, lang, ...other].filter((l, k, a) => a.indexOf(l) === k).slice(0, 2).map((l) => `${l}: …`).join(', ')} }`);
+        report(
+          path,
+          `${path.join('.')} has no '${lang}' text`,
+          `write it as a map { ${[fileLang, lang, ...other]
+            .filter((l, k, a) => a.indexOf(l) === k)
+            .slice(0, 2)
+            .map((l) => `${l}: …`)
+            .join(', ')} }`,
+        );
       }
     }
   }
@@ -210,7 +303,11 @@ function checkRecipientSlugs(recipients: { name: string; slug: string }[], repor
   recipients.forEach((r, n) => {
     const first = seen.get(r.slug);
     if (first !== undefined) {
-      report(['email', 'recipients', n, 'name'], `recipient "${r.name}" has the same file name (${r.slug}) as recipient ${first + 1}`, 'give each recipient a distinct name');
+      report(
+        ['email', 'recipients', n, 'name'],
+        `recipient "${r.name}" has the same file name (${r.slug}) as recipient ${first + 1}`,
+        'give each recipient a distinct name',
+      );
     } else seen.set(r.slug, n);
   });
 }

@@ -31,7 +31,12 @@ function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
   let current = schema;
   for (let i = 0; current && i < 10; i++) {
     const def = current._zod.def;
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'pipe') {
+    if (
+      def.type === 'optional' ||
+      def.type === 'default' ||
+      def.type === 'nullable' ||
+      def.type === 'pipe'
+    ) {
       current = (def.innerType ?? def.in) as AnySchema;
     } else if (def.type === 'union') {
       current = (def.options as AnySchema[]).find((o) => o._zod.def.type === 'object');
@@ -44,7 +49,8 @@ function describe(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string')
+    return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -75,31 +81,69 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
         {
           path,
           message: `${describe(input)} is not one of ${issue.values.map(String).join(', ')}`,
-          hint: typeof input === 'string' ? suggestion(input, issue.values.map(String)) : `use one of ${issue.values.join(', ')}`,
+          hint:
+            typeof input === 'string'
+              ? suggestion(input, issue.values.map(String))
+              : `use one of ${issue.values.join(', ')}`,
         },
       ];
     case 'invalid_type': {
       const key = path.at(-1);
       if (input === undefined) {
-        return [{ path: path.slice(0, -1), message: `${path.join('.')} is required`, hint: `add \`${String(key)}:\`` }];
+        return [
+          {
+            path: path.slice(0, -1),
+            message: `${path.join('.')} is required`,
+            hint: `add \`${String(key)}:\``,
+          },
+        ];
       }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      const hint = issue.expected === 'boolean' ? 'write true or false (without quotes)' : issue.expected === 'string' ? 'put the value in quotes' : undefined;
-      return [{ path, message: `expected ${expected}, found ${describe(input)}`, ...(hint ? { hint } : {}) }];
+      const hint =
+        issue.expected === 'boolean'
+          ? 'write true or false (without quotes)'
+          : issue.expected === 'string'
+            ? 'put the value in quotes'
+            : undefined;
+      return [
+        {
+          path,
+          message: `expected ${expected}, found ${describe(input)}`,
+          ...(hint ? { hint } : {}),
+        },
+      ];
     }
     case 'invalid_union': {
       // Localized texts: report the branch that matches the shape the author wrote.
       const branch = typeof input === 'object' && input !== null && !Array.isArray(input) ? 1 : 0;
       const inner = issue.errors[branch] ?? [];
       if (input !== undefined && (typeof input === 'string' || branch === 1) && inner.length > 0) {
-        return inner.flatMap((sub) => zodIssueToProblem({ ...sub, path: [...issue.path, ...sub.path] } as core.$ZodIssue));
+        return inner.flatMap((sub) =>
+          zodIssueToProblem({ ...sub, path: [...issue.path, ...sub.path] } as core.$ZodIssue),
+        );
       }
-      return [{ path, message: `expected text or a map of languages, found ${describe(input)}`, hint: 'write "text" or { de: "…", en: "…" }' }];
+      return [
+        {
+          path,
+          message: `expected text or a map of languages, found ${describe(input)}`,
+          hint: 'write "text" or { de: "…", en: "…" }',
+        },
+      ];
     }
     case 'too_small':
-      return [{ path, message: issue.origin === 'array' ? 'must not be an empty list' : 'must not be empty' }];
+      return [
+        {
+          path,
+          message: issue.origin === 'array' ? 'must not be an empty list' : 'must not be empty',
+        },
+      ];
     case 'too_big':
-      return [{ path, message: issue.message.replace(/^Too big: expected string to have /, 'must have ') }];
+      return [
+        {
+          path,
+          message: issue.message.replace(/^Too big: expected string to have /, 'must have '),
+        },
+      ];
     default:
       return [{ path, message: issue.message }];
   }

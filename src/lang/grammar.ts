@@ -52,7 +52,15 @@ export function germanForms(name: string, gender: Gender, genitive?: string): Or
 /** English needs no article: "regio iT is …"; the genitive is the possessive "regio iT's". */
 export function englishForms(name: string, gender: Gender): OrgForms {
   const plural = gender === 'plural';
-  return { nom: name, Nom: name, gen: possessive(name), dat: name, acc: name, is: plural ? 'are' : 'is', has: plural ? 'have' : 'has' };
+  return {
+    nom: name,
+    Nom: name,
+    gen: possessive(name),
+    dat: name,
+    acc: name,
+    is: plural ? 'are' : 'is',
+    has: plural ? 'have' : 'has',
+  };
 }
 
 export function orgForms(lang: string, name: string, gender: Gender, genitive?: string): OrgForms {

@@ -10,7 +10,15 @@ const RETIRED = '.faq-old-';
 export interface Manifest {
   version: 1;
   id: string;
-  artifacts: { path: string; variant: string; lang: string; format: string; recipient?: string; bytes: number; sha256: string }[];
+  artifacts: {
+    path: string;
+    variant: string;
+    lang: string;
+    format: string;
+    recipient?: string;
+    bytes: number;
+    sha256: string;
+  }[];
 }
 
 export function buildManifest(id: string, artifacts: readonly Artifact[]): Manifest {
@@ -67,7 +75,10 @@ function describe(error: unknown): string {
  * one is complete are they swapped in, each replacing its incident's previous folder entirely.
  * On failure or Ctrl-C the staging folders are removed and the previous output stays as it was.
  */
-export async function writeArtifacts(out: string, byIncident: Map<string, Artifact[]>): Promise<void> {
+export async function writeArtifacts(
+  out: string,
+  byIncident: Map<string, Artifact[]>,
+): Promise<void> {
   const tag = `${process.pid}`;
   const staged: { id: string; staging: string }[] = [];
   const cleanup = async (): Promise<void> => {
@@ -82,7 +93,10 @@ export async function writeArtifacts(out: string, byIncident: Map<string, Artifa
     try {
       await mkdir(out, { recursive: true });
     } catch (error) {
-      throw new OutputError(`cannot create the output folder ${out}: ${describe(error)}`, 'choose another folder with --out');
+      throw new OutputError(
+        `cannot create the output folder ${out}: ${describe(error)}`,
+        'choose another folder with --out',
+      );
     }
     await removeStale(out);
     for (const [id, artifacts] of byIncident) {
@@ -96,9 +110,15 @@ export async function writeArtifacts(out: string, byIncident: Map<string, Artifa
           await mkdir(dirname(target), { recursive: true });
           await writeFile(target, artifact.content);
         }
-        await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`);
+        await writeFile(
+          join(staging, 'manifest.json'),
+          `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`,
+        );
       } catch (error) {
-        throw new OutputError(`cannot write to the output folder ${out}: ${describe(error)}`, 'check permissions and free space, or use --out');
+        throw new OutputError(
+          `cannot write to the output folder ${out}: ${describe(error)}`,
+          'check permissions and free space, or use --out',
+        );
       }
     }
     await swapIn(out, staged, tag);
@@ -111,7 +131,11 @@ export async function writeArtifacts(out: string, byIncident: Map<string, Artifa
   }
 }
 
-async function swapIn(out: string, staged: { id: string; staging: string }[], tag: string): Promise<void> {
+async function swapIn(
+  out: string,
+  staged: { id: string; staging: string }[],
+  tag: string,
+): Promise<void> {
   const done: { target: string; retired?: string }[] = [];
   try {
     for (const { id, staging } of staged) {
@@ -133,7 +157,12 @@ async function swapIn(out: string, staged: { id: string; staging: string }[], ta
       await rm(target, { recursive: true, force: true });
       if (retired) await rename(retired, target).catch(() => undefined);
     }
-    throw new OutputError(`cannot replace the output in ${out}: ${describe(error)}`, 'check that no other program holds the folder open');
+    throw new OutputError(
+      `cannot replace the output in ${out}: ${describe(error)}`,
+      'check that no other program holds the folder open',
+    );
   }
-  await Promise.all(done.map((d) => (d.retired ? rm(d.retired, { recursive: true, force: true }) : undefined)));
+  await Promise.all(
+    done.map((d) => (d.retired ? rm(d.retired, { recursive: true, force: true }) : undefined)),
+  );
 }

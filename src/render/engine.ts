@@ -10,8 +10,22 @@ export type CompiledTemplate = (data: object) => string;
 
 type HandlebarsEnv = typeof Handlebars;
 
-function templateDiagnostic(display: string, message: string, line = 1, col = 1, hint?: string): Diagnostic {
-  return { file: display, line, col, severity: 'error', path: '', message, ...(hint ? { hint } : {}) };
+function templateDiagnostic(
+  display: string,
+  message: string,
+  line = 1,
+  col = 1,
+  hint?: string,
+): Diagnostic {
+  return {
+    file: display,
+    line,
+    col,
+    severity: 'error',
+    path: '',
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 function createEnvironment(): HandlebarsEnv {
@@ -35,7 +49,10 @@ function findSeedPlaceholders(ast: hbs.AST.Program): { text: string; line: numbe
       if (m) {
         const before = n.value.slice(0, m.index).split('\n');
         const line = (n.loc?.start.line ?? 1) + before.length - 1;
-        const col = before.length > 1 ? before.at(-1)!.length + 1 : (n.loc?.start.column ?? 0) + before[0]!.length + 1;
+        const col =
+          before.length > 1
+            ? before.at(-1)!.length + 1
+            : (n.loc?.start.column ?? 0) + before[0]!.length + 1;
         found.push({ text: m[0], line, col });
       }
     }
@@ -62,25 +79,57 @@ export class TemplateEngine {
     const cached = this.cache.get(rel);
     if (cached) return cached;
     const file = this.store.read(rel);
-    if (!file) throw new InputError([templateDiagnostic(`templates/${rel}`, 'template not found', 1, 1, 'check the --templates folder layout')]);
+    if (!file)
+      throw new InputError([
+        templateDiagnostic(
+          `templates/${rel}`,
+          'template not found',
+          1,
+          1,
+          'check the --templates folder layout',
+        ),
+      ]);
     let ast: hbs.AST.Program;
     try {
       ast = this.hb.parse(file.text);
     } catch (error) {
       const message = (error as Error).message;
       const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-      throw new InputError([templateDiagnostic(file.display, `template syntax: ${message.split('\n')[0]}`, line, 1, 'check the {{…}} on this line')]);
+      throw new InputError([
+        templateDiagnostic(
+          file.display,
+          `template syntax: ${message.split('\n')[0]}`,
+          line,
+          1,
+          'check the {{…}} on this line',
+        ),
+      ]);
     }
     const leftovers = findSeedPlaceholders(ast);
     if (leftovers.length > 0) {
       throw new InputError(
-        leftovers.map((p) => templateDiagnostic(file.display, `template contains the placeholder "${p.text}"`, p.line, p.col, 'replace it with a field, e.g. {{incident.detected.text}}')),
+        leftovers.map((p) =>
+          templateDiagnostic(
+            file.display,
+            `template contains the placeholder "${p.text}"`,
+            p.line,
+            p.col,
+            'replace it with a field, e.g. {{incident.detected.text}}',
+          ),
+        ),
       );
     }
-    const render = this.hb.compile(ast, { strict: true, noEscape: kind === 'markdown', preventIndent: true });
+    const render = this.hb.compile(ast, {
+      strict: true,
+      noEscape: kind === 'markdown',
+      preventIndent: true,
+    });
     const compiled: CompiledTemplate = (data) => {
       try {
-        return render(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return render(data, {
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+        });
       } catch (error) {
         const message = (error as Error).message;
         const loc = / - (\d+):(\d+)$/.exec(message);
@@ -88,7 +137,9 @@ export class TemplateEngine {
         throw new InputError([
           templateDiagnostic(
             file.display,
-            field ? `template uses "${field}", which this incident does not have` : `template failed: ${message}`,
+            field
+              ? `template uses "${field}", which this incident does not have`
+              : `template failed: ${message}`,
             loc ? Number(loc[1]) : 1,
             loc ? Number(loc[2]) + 1 : 1,
             field ? 'wrap it in {{#if …}} or add the field to the incident file' : undefined,

@@ -46,19 +46,42 @@ export function normalizeMarkdown(text: string): string {
     .trim()}\n`;
 }
 
-function toArtifact(path: string, meta: Omit<Artifact, 'path' | 'content' | 'bytes' | 'sha256'>, content: string | Uint8Array): Artifact {
+function toArtifact(
+  path: string,
+  meta: Omit<Artifact, 'path' | 'content' | 'bytes' | 'sha256'>,
+  content: string | Uint8Array,
+): Artifact {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return { path, ...meta, content: bytes, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    path,
+    ...meta,
+    content: bytes,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
-function buildDocument(incident: Incident, variant: string, lang: string, engine: TemplateEngine, selection: Selection, recipient?: Recipient): RenderedDocument {
+function buildDocument(
+  incident: Incident,
+  variant: string,
+  lang: string,
+  engine: TemplateEngine,
+  selection: Selection,
+  recipient?: Recipient,
+): RenderedDocument {
   const config = engine.store.variants()[variant]!;
   const view = buildViewModel(incident, lang, recipient);
   const full = normalizeMarkdown(engine.get(`${lang}/${variant}.md.hbs`, 'markdown')(view));
   const allTokens = lexMarkdown(full);
   const first = allTokens.find((t) => t.type !== 'space');
-  const title = first?.type === 'heading' && first.depth === 1 ? inlineText(first.tokens) : incident.organization.name;
-  const markdown = config.titleIsSubject && first?.type === 'heading' ? normalizeMarkdown(full.slice(full.indexOf(first.raw) + first.raw.length)) : full;
+  const title =
+    first?.type === 'heading' && first.depth === 1
+      ? inlineText(first.tokens)
+      : incident.organization.name;
+  const markdown =
+    config.titleIsSubject && first?.type === 'heading'
+      ? normalizeMarkdown(full.slice(full.indexOf(first.raw) + first.raw.length))
+      : full;
   const tokens = markdown === full ? allTokens : lexMarkdown(markdown);
   return {
     incident,
@@ -82,7 +105,11 @@ function buildDocument(incident: Incident, variant: string, lang: string, engine
  * Renders the selected variants × languages × formats of one incident, in memory. Pure apart
  * from reading templates; throws InputError (template or leftover placeholder) on failure.
  */
-export async function renderIncident(incident: Incident, engine: TemplateEngine, selection: Selection): Promise<RenderResult> {
+export async function renderIncident(
+  incident: Incident,
+  engine: TemplateEngine,
+  selection: Selection,
+): Promise<RenderResult> {
   const artifacts: Artifact[] = [];
   const warnings: Diagnostic[] = [];
   const variants = engine.store.variants();
@@ -91,24 +118,43 @@ export async function renderIncident(incident: Incident, engine: TemplateEngine,
     if (!config) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
     if (formats.length === 0) continue;
-    const recipients: (Recipient | undefined)[] = config.perRecipient && incident.email.recipients.length > 0 ? incident.email.recipients : [undefined];
+    const recipients: (Recipient | undefined)[] =
+      config.perRecipient && incident.email.recipients.length > 0
+        ? incident.email.recipients
+        : [undefined];
     for (const lang of selection.langs) {
       for (const recipient of recipients) {
         const doc = buildDocument(incident, variant, lang, engine, selection, recipient);
         const base = `${incident.id}/${variant}.${lang}${recipient ? `.${recipient.slug}` : ''}`;
         // eml is built from the txt and html parts, so those are rendered first.
-        const order = [...new Set([...(formats.includes('eml') ? ['txt', 'html'] : []), ...formats])];
+        const order = [
+          ...new Set([...(formats.includes('eml') ? ['txt', 'html'] : []), ...formats]),
+        ];
         for (const format of order) {
           if (format === 'eml' && !senderOf(doc)) {
             const message = `${variant}.${lang}${recipient ? ` for ${recipient.name}` : ''}: no .eml written, the e-mail has no sender`;
-            if (selection.explicitFormats) throw new OutputError(message, 'set email.from or organization.contact.email');
-            warnings.push({ file: incident.file, line: 1, col: 1, severity: 'warning', path: 'email.from', message, hint: 'set email.from or organization.contact.email' });
+            if (selection.explicitFormats)
+              throw new OutputError(message, 'set email.from or organization.contact.email');
+            warnings.push({
+              file: incident.file,
+              line: 1,
+              col: 1,
+              severity: 'warning',
+              path: 'email.from',
+              message,
+              hint: 'set email.from or organization.contact.email',
+            });
             continue;
           }
           const content = await FORMATS[format]!.render(doc);
           doc.produced.set(format, content);
           if (!formats.includes(format)) continue;
-          const meta = { variant, lang, format, ...(recipient ? { recipient: recipient.slug } : {}) };
+          const meta = {
+            variant,
+            lang,
+            format,
+            ...(recipient ? { recipient: recipient.slug } : {}),
+          };
           const artifact = toArtifact(`${base}.${FORMATS[format]!.ext}`, meta, content);
           scanForLeftovers(artifact, incident);
           artifacts.push(artifact);

@@ -64,7 +64,8 @@ export class TemplateStore {
 
   /** A short path for messages: relative to the working folder for overrides, `templates/…` for built-ins. */
   display(path: string): string {
-    if (path.startsWith(this.builtinDir)) return `templates/${relative(this.builtinDir, path).replace(/\\/g, '/')}`;
+    if (path.startsWith(this.builtinDir))
+      return `templates/${relative(this.builtinDir, path).replace(/\\/g, '/')}`;
     return relative(process.cwd(), path).replace(/\\/g, '/') || path;
   }
 
@@ -82,7 +83,8 @@ export class TemplateStore {
       if (!dir || !existsSync(dir)) continue;
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.isDirectory() && /^[a-z]{2}(-[a-z]{2})?$/i.test(entry.name)) {
-          if (readdirSync(join(dir, entry.name)).some((f) => f.endsWith('.md.hbs'))) found.add(entry.name);
+          if (readdirSync(join(dir, entry.name)).some((f) => f.endsWith('.md.hbs')))
+            found.add(entry.name);
         }
       }
     }

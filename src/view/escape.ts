@@ -8,7 +8,8 @@ export function escapeMarkdown(text: string): string {
   return inline.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=>])/, '\\$1');
 }
 
-const AUTOLINK = /^<(?:https?:\/\/|mailto:|tel:)[^\s<>]*>|^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>/;
+const AUTOLINK =
+  /^<(?:https?:\/\/|mailto:|tel:)[^\s<>]*>|^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>/;
 
 /**
  * Makes Markdown from the incident file safe to publish: raw HTML is turned into text (shown as

@@ -66,7 +66,8 @@ export function pickText(value: Localized, lang: string, fileLang: string): stri
 export function buildViewModel(incident: Incident, lang: string, recipient?: Recipient): ViewModel {
   const plain = (v: Localized): string => escapeMarkdown(pickText(v, lang, incident.lang));
   const markdown = (v: Localized): string => neutralizeHtml(pickText(v, lang, incident.lang));
-  const opt = <T, R>(v: T | undefined, f: (x: T) => R): R | undefined => (v === undefined ? undefined : f(v));
+  const opt = <T, R>(v: T | undefined, f: (x: T) => R): R | undefined =>
+    v === undefined ? undefined : f(v);
   const date = (d: LocalDate): DateView => ({ text: formatDateTime(d, lang), iso: toIsoString(d) });
   const org = incident.organization;
   const inc = incident.incident;
@@ -81,7 +82,13 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
       about: opt(org.about, markdown),
       city: opt(org.city, escapeMarkdown),
       website: org.website,
-      contact: opt(org.contact, (c) => withoutUndefined({ name: opt(c.name, escapeMarkdown), email: c.email, phone: opt(c.phone, escapeMarkdown) })),
+      contact: opt(org.contact, (c) =>
+        withoutUndefined({
+          name: opt(c.name, escapeMarkdown),
+          email: c.email,
+          phone: opt(c.phone, escapeMarkdown),
+        }),
+      ),
     }),
     status: inc.status,
     phase: inc.phase,
@@ -95,7 +102,10 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
       affected: inc.affected.map(plain),
     }),
     options: { cancelAppointments: incident.options.cancelAppointments },
-    questions: incident.questions.map((q) => ({ question: plain(q.question), answer: markdown(q.answer) })),
+    questions: incident.questions.map((q) => ({
+      question: plain(q.question),
+      answer: markdown(q.answer),
+    })),
     press: withoutUndefined({ headline: opt(incident.press.headline, plain) }),
     email: withoutUndefined({
       subject: opt(incident.email.subject, plain),
@@ -104,7 +114,12 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
       from: incident.email.from,
     }),
     recipient: opt(recipient, (r) =>
-      withoutUndefined({ name: escapeMarkdown(r.name), email: r.email, salutation: opt(r.salutation, plain), answer: opt(r.answer, markdown) }),
+      withoutUndefined({
+        name: escapeMarkdown(r.name),
+        email: r.email,
+        salutation: opt(r.salutation, plain),
+        answer: opt(r.answer, markdown),
+      }),
     ),
   });
 }
