@@ -18,6 +18,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Input checks match control characters on purpose.
+      'no-control-regex': 'off',
     },
   },
 );

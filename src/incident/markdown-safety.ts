@@ -9,7 +9,6 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
  * `java\tscript:` are recognised for what they are.
  */
 export function isSafeUrl(href: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const cleaned = decodeHTML(safeDecodeUri(href)).replace(
     /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g,
     '',

@@ -81,12 +81,9 @@ export const IncidentSchema = z
         description: 'Name of the output folder. Default: the file name without extension.',
         examples: ['regio-it-2026-11'],
       }),
-    lang: z
-      .enum(LANGUAGES)
-      .optional()
-      .meta({
-        description: 'Language of plain-string texts and default output language. Default: de.',
-      }),
+    lang: z.enum(LANGUAGES).optional().meta({
+      description: 'Language of plain-string texts and default output language. Default: de.',
+    }),
     updated: dateText('The "Stand" / "as of" shown on every artifact.'),
     organization: z.strictObject({
       name: singleLine.meta({
@@ -110,30 +107,23 @@ export const IncidentSchema = z
         .meta({ description: 'Press contact; also the e-mail sender unless email.from is set.' }),
       grammar: z
         .strictObject({
-          gender: z
-            .enum(GENDERS)
-            .optional()
-            .meta({
-              description:
-                'German grammatical gender of the name: "die regio iT" (feminine, default), "der Zweckverband" (masculine), "das Rechenzentrum" (neuter), "die Stadtwerke" (plural), or none (no article: "Dataport").',
-            }),
-          genitive: singleLine
-            .optional()
-            .meta({
-              description:
-                'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN".',
-            }),
+          gender: z.enum(GENDERS).optional().meta({
+            description:
+              'German grammatical gender of the name: "die regio iT" (feminine, default), "der Zweckverband" (masculine), "das Rechenzentrum" (neuter), "die Stadtwerke" (plural), or none (no article: "Dataport").',
+          }),
+          genitive: singleLine.optional().meta({
+            description:
+              'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN".',
+          }),
         })
         .optional()
         .meta({ description: 'How German sentences refer to the organisation.' }),
     }),
     incident: z.strictObject({
-      status: z
-        .enum(STATUSES)
-        .meta({
-          description:
-            'What is known: unknown (attack or malfunction not yet clear), attack, malfunction.',
-        }),
+      status: z.enum(STATUSES).meta({
+        description:
+          'What is known: unknown (attack or malfunction not yet clear), attack, malfunction.',
+      }),
       phase: z
         .enum(PHASES)
         .optional()
