@@ -119,6 +119,7 @@ function buildIncident(
     },
     report,
   );
+  checkResolved(input, report);
   checkMarkdown(input, report);
   checkLanguages(input, lang, options.languages ?? [lang], report);
   const recipients = (input.email?.recipients ?? []).map((r, i) => ({
@@ -173,6 +174,28 @@ interface DateFacts {
   hasFindings: boolean;
 }
 
+/** A resolved incident does not show what only matters while systems are down: say so. */
+function checkResolved(input: IncidentInput, report: Report): void {
+  if (input.incident.phase !== 'resolved') return;
+  const unused = 'it is not shown while the incident is resolved';
+  if (input.options?.cancel_appointments) {
+    report(
+      ['options', 'cancel_appointments'],
+      `the appointment sentence is left out: ${unused}`,
+      'remove it or set it to false',
+      { severity: 'warning' },
+    );
+  }
+  if (input.incident.affected?.length) {
+    report(
+      ['incident', 'affected'],
+      `the list of unavailable services is left out: ${unused}`,
+      'remove incident.affected',
+      { severity: 'warning' },
+    );
+  }
+}
+
 function checkDateRules(d: DateFacts, report: Report): void {
   if (d.detected) {
     if (d.crisisTeam && compareDates(d.crisisTeam, d.detected) < 0) {
@@ -205,7 +228,7 @@ function checkDateRules(d: DateFacts, report: Report): void {
     );
   }
   if (
-    d.phase === 'investigating' &&
+    d.phase !== 'resolved' &&
     d.findingsExpected &&
     d.updated &&
     compareDates(d.findingsExpected, d.updated) < 0
