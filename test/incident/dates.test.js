@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compareDates, parseIncidentDate, toIsoString } from '../../dist/incident/dates.js';
+import { formatDate, formatDateTime } from '../../dist/lang/dates.js';
+
+const TZ = 'Europe/Berlin';
+const parse = (s, tz = TZ) => {
+  const r = parseIncidentDate(s, tz);
+  assert.ok(r.ok, `${s}: ${r.message}`);
+  return r.value;
+};
+
+test('dates, local times and explicit offsets', () => {
+  assert.equal(toIsoString(parse('2026-11-24')), '2026-11-24');
+  assert.equal(toIsoString(parse('2026-11-24T09:30')), '2026-11-24T09:30+01:00');
+  assert.equal(toIsoString(parse('2026-07-24T09:30')), '2026-07-24T09:30+02:00', 'summer time');
+  assert.equal(
+    toIsoString(parse('2026-11-24T08:30Z')),
+    '2026-11-24T09:30+01:00',
+    'UTC shown in local time',
+  );
+  assert.equal(
+    toIsoString(parse('2026-11-24T23:30-05:00')),
+    '2026-11-25T05:30+01:00',
+    'crosses midnight',
+  );
+  assert.equal(
+    toIsoString(parse('2026-11-24T09:30', 'America/New_York')),
+    '2026-11-24T09:30-05:00',
+  );
+  assert.equal(toIsoString(parse('2026-11-24 09:30')), '2026-11-24T09:30+01:00', 'space separator');
+});
+
+test('impossible dates and times are rejected', () => {
+  for (const s of [
+    '2026-02-30',
+    '2025-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-11-24T24:00',
+    '2026-11-24T09:60',
+    '24.11.2026',
+    '2026-11-24T09:30+15:00',
+    'tomorrow',
+  ]) {
+    assert.equal(parseIncidentDate(s, TZ).ok, false, s);
+  }
+  assert.equal(parseIncidentDate('2028-02-29', TZ).ok, true, 'leap day');
+});
+
+test('comparisons use days when either side has no time', () => {
+  assert.equal(compareDates(parse('2026-11-28'), parse('2026-11-28T15:00')), 0);
+  assert.ok(compareDates(parse('2026-11-27'), parse('2026-11-28T00:10')) < 0);
+  assert.ok(compareDates(parse('2026-11-28T09:00'), parse('2026-11-28T10:00')) < 0);
+  assert.ok(
+    compareDates(parse('2026-11-28T09:00Z'), parse('2026-11-28T09:30')) > 0,
+    '09:00Z is 10:00 in Berlin',
+  );
+});
+
+test('long forms per language', () => {
+  assert.equal(formatDate(parse('2026-11-24'), 'de'), '24. November 2026');
+  assert.equal(formatDateTime(parse('2026-03-05T09:30'), 'de'), '5. März 2026, 09:30 Uhr');
+  assert.equal(formatDate(parse('2026-11-24'), 'en'), '24 November 2026');
+  assert.equal(formatDateTime(parse('2026-11-24T09:30'), 'en'), '24 November 2026, 09:30');
+});
