@@ -7,7 +7,7 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 });
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outfile: 'lib/cli.js',
   bundle: true,
   platform: 'node',
   format: 'esm',

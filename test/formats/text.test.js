@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lexMarkdown, renderText } from '../../dist/formats/markdown.js';
+import { lexMarkdown, renderText } from '../../lib/formats/markdown.js';
 
 const text = (md, wrap) => renderText(lexMarkdown(md), wrap);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareDates, parseIncidentDate, toIsoString } from '../../dist/incident/dates.js';
-import { formatDate, formatDateTime } from '../../dist/lang/dates.js';
+import { compareDates, parseIncidentDate, toIsoString } from '../../lib/incident/dates.js';
+import { formatDate, formatDateTime } from '../../lib/lang/dates.js';
 
 const TZ = 'Europe/Berlin';
 const parse = (s, tz = TZ) => {

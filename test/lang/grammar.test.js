@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { germanForms, englishForms } from '../../dist/lang/grammar.js';
+import { germanForms, englishForms } from '../../lib/lang/grammar.js';
 
 test('German article forms for every gender', () => {
   assert.deepEqual(germanForms('regio iT', 'feminine'), {
