@@ -1,5 +1,8 @@
-import { UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { formatIncidentJsonSchema } from '../schema/json-schema.js';
 
+/** `faq schema`: the JSON Schema of the incident file, to stdout (for editors and CI). */
 export async function runSchema(): Promise<number> {
-  throw new UsageError('faq schema is not available yet');
+  process.stdout.write(formatIncidentJsonSchema());
+  return EXIT.ok;
 }

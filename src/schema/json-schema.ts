@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { IncidentSchema } from '../incident/schema.js';
+
+/** Identifies the incident-file format (not a URL to fetch); bump the version with the format. */
+export const INCIDENT_SCHEMA_ID = 'urn:faq:incident-file:v1';
+
+export type JsonSchema = { [key: string]: unknown };
+
+/**
+ * The JSON Schema of the incident file, generated from the zod schema (one source).
+ *
+ * Draft-07, because that is what editors speak: the YAML language server (VS Code's YAML
+ * extension) validates draft-07 and below. It describes the file as written (`io: 'input'`), and
+ * it is as strict as `faq check` wherever JSON Schema can say it; what it cannot say (calendar
+ * dates, date order, time-zone names, languages of texts, link targets) only `faq check` knows.
+ */
+export function buildIncidentJsonSchema(): JsonSchema {
+  const generated = z.toJSONSchema(IncidentSchema, {
+    target: 'draft-7',
+    io: 'input',
+    unrepresentable: 'throw',
+  }) as JsonSchema;
+  const { $schema, title, description, ...rest } = generated;
+  const schema: JsonSchema = {
+    $schema,
+    $id: INCIDENT_SCHEMA_ID,
+    title,
+    description,
+    ...rest,
+  };
+  visit(schema, dropRedundantFormat);
+  requireFindingsWhileInvestigating(schema);
+  return schema;
+}
+
+/** The schema as `faq schema` prints it. */
+export function formatIncidentJsonSchema(): string {
+  return `${JSON.stringify(buildIncidentJsonSchema(), null, 2)}\n`;
+}
+
+function visit(node: unknown, fn: (schema: JsonSchema) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) visit(item, fn);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  fn(node as JsonSchema);
+  for (const value of Object.values(node)) visit(value, fn);
+}
+
+/**
+ * zod writes `format: "email"` next to the exact pattern it checks. The pattern is enough, and a
+ * `format` makes strict validators (ajv, ajv-cli) refuse the schema unless a formats plugin is
+ * loaded — so it is left out.
+ */
+function dropRedundantFormat(schema: JsonSchema): void {
+  if (typeof schema.format === 'string' && typeof schema.pattern === 'string') delete schema.format;
+}
+
+/**
+ * The one cross-field rule JSON Schema can express (validate.ts checks it too):
+ * `incident.findings_expected` is required while `phase` is investigating (the default).
+ */
+function requireFindingsWhileInvestigating(schema: JsonSchema): void {
+  const incident = (schema.properties as Record<string, JsonSchema> | undefined)?.incident;
+  if (!incident) return;
+  incident.if = { properties: { phase: { const: 'investigating' } } };
+  // `properties` repeats the key so that ajv's strictest mode (strictRequired) accepts the schema.
+  incident.then = { properties: { findings_expected: true }, required: ['findings_expected'] };
+}
