@@ -2,13 +2,15 @@ import { toIsoString, type LocalDate } from '../incident/dates.js';
 import type { Incident, Recipient } from '../incident/incident.js';
 import type { Localized } from '../incident/schema.js';
 import { withoutUndefined } from '../incident/validate.js';
-import { formatDateTime } from '../lang/dates.js';
+import { formatDate, formatDateTime } from '../lang/dates.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { escapeMarkdown, neutralizeHtml } from './escape.js';
 
 /** A date as templates use it: `{{updated.text}}` in sentences, `.iso` for machines. */
 export interface DateView {
   text: string;
+  /** The day alone, without a time: "26. November 2026" (a press release's dateline). */
+  date: string;
   iso: string;
 }
 
@@ -68,7 +70,11 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
   const markdown = (v: Localized): string => neutralizeHtml(pickText(v, lang, incident.lang));
   const opt = <T, R>(v: T | undefined, f: (x: T) => R): R | undefined =>
     v === undefined ? undefined : f(v);
-  const date = (d: LocalDate): DateView => ({ text: formatDateTime(d, lang), iso: toIsoString(d) });
+  const date = (d: LocalDate): DateView => ({
+    text: formatDateTime(d, lang),
+    date: formatDate(d, lang),
+    iso: toIsoString(d),
+  });
   const org = incident.organization;
   const inc = incident.incident;
   const name = escapeMarkdown(org.name);
