@@ -1,5 +1,11 @@
-import { extractQuestions, faqPageData, serializeJsonForScript } from './json-ld.js';
+import {
+  extractQuestions,
+  faqPageData,
+  serializeJsonForScript,
+  specialAnnouncementData,
+} from './json-ld.js';
 import { renderHtmlBody } from './markdown.js';
+import { renderPageBody } from './page-body.js';
 import type { Format, RenderedDocument } from './types.js';
 
 /** The data an HTML layout (`templates/layouts/<layout>.html.hbs`) receives. */
@@ -12,24 +18,63 @@ export interface LayoutData {
   updated: { text: string; iso: string };
   body: string;
   toc: { id: string; text: string }[];
-  jsonLd?: string;
+  /** Serialised JSON-LD blocks, safe inside `<script>`. */
+  jsonLd: string[];
+  /** The web page's parts (layout `page` only). */
+  page?: {
+    lead: string;
+    sections: string;
+    /** The template shows the "Stand" itself; otherwise the page header does. */
+    hasUpdated: boolean;
+    website?: { href: string; text: string };
+  };
   css: string;
+}
+
+/** The page's structured data: FAQPage for a FAQ, and a SpecialAnnouncement for every page. */
+function structuredData(doc: RenderedDocument, summary: string | undefined): string[] {
+  const org = doc.incident.organization;
+  const publisher = { name: org.name, ...(org.website ? { url: org.website } : {}) };
+  const common = { lang: doc.lang, title: doc.title, updated: doc.view.updated.iso, publisher };
+  const blocks: object[] = [];
+  if (doc.config.faqPage)
+    blocks.push(faqPageData({ ...common, questions: extractQuestions(doc.tokens) }));
+  if (summary) blocks.push(specialAnnouncementData({ ...common, text: summary }));
+  return blocks.map(serializeJsonForScript);
+}
+
+function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jsonLd' | 'page'> {
+  const updated = doc.view.updated;
+  const parts = renderPageBody(doc.tokens, doc.headings, {
+    updatedLabel: doc.labels.updated ?? '',
+    updated,
+  });
+  const toc = doc.headings.filter((h) => h.depth === 2).map(({ id, text }) => ({ id, text }));
+  const website = doc.incident.organization.website;
+  return {
+    body: parts.lead + parts.sections,
+    // A FAQ is navigated by its questions; a press release is read from the top.
+    toc: doc.config.faqPage && toc.length > 1 ? toc : [],
+    jsonLd: structuredData(doc, parts.summary),
+    page: {
+      lead: parts.lead,
+      sections: parts.sections,
+      hasUpdated: parts.hasUpdated,
+      ...(website
+        ? {
+            website: {
+              href: website,
+              text: website.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+            },
+          }
+        : {}),
+    },
+  };
 }
 
 function layoutData(doc: RenderedDocument): LayoutData {
   const { incident, config, engine } = doc;
   const css = engine.store.read(`layouts/${config.layout}.css`)?.text ?? '';
-  const toc = doc.headings.filter((h) => h.depth === 2).map(({ id, text }) => ({ id, text }));
-  const jsonLd = config.faqPage
-    ? serializeJsonForScript(
-        faqPageData({
-          lang: doc.lang,
-          title: doc.title,
-          updated: doc.view.updated.iso,
-          questions: extractQuestions(doc.tokens),
-        }),
-      )
-    : undefined;
   return {
     lang: doc.lang,
     variant: doc.variant,
@@ -37,9 +82,9 @@ function layoutData(doc: RenderedDocument): LayoutData {
     labels: doc.labels,
     organization: incident.organization.name,
     updated: { text: doc.view.updated.text, iso: doc.view.updated.iso },
-    body: renderHtmlBody(doc.tokens, doc.headings),
-    toc: config.layout === 'page' && toc.length > 1 ? toc : [],
-    ...(jsonLd ? { jsonLd } : {}),
+    ...(config.layout === 'page'
+      ? pageData(doc)
+      : { body: renderHtmlBody(doc.tokens, doc.headings), toc: [], jsonLd: [] }),
     css,
   };
 }

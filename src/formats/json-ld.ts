@@ -26,11 +26,26 @@ export function extractQuestions(tokens: readonly Token[]): { question: string; 
     .map((q) => ({ question: q.question, answer: renderText(q.answer).trim() }));
 }
 
+/** Who publishes a page: the organisation, with its website when it has one. */
+export interface Publisher {
+  name: string;
+  url?: string;
+}
+
+function organization(publisher: Publisher): object {
+  return {
+    '@type': 'Organization',
+    name: publisher.name,
+    ...(publisher.url ? { url: publisher.url } : {}),
+  };
+}
+
 /** schema.org FAQPage data for search engines and assistants. */
 export function faqPageData(options: {
   lang: string;
   title: string;
   updated: string;
+  publisher?: Publisher;
   questions: { question: string; answer: string }[];
 }): object {
   return {
@@ -39,10 +54,34 @@ export function faqPageData(options: {
     name: options.title,
     inLanguage: options.lang,
     dateModified: options.updated,
+    ...(options.publisher ? { publisher: organization(options.publisher) } : {}),
     mainEntity: options.questions.map((q) => ({
       '@type': 'Question',
       name: q.question,
       acceptedAnswer: { '@type': 'Answer', text: q.answer },
     })),
+  };
+}
+
+/**
+ * schema.org SpecialAnnouncement: the type made for dated crisis notices of local public bodies.
+ * Its text is the page's status line (or first paragraph); `datePosted` is the "Stand".
+ */
+export function specialAnnouncementData(options: {
+  lang: string;
+  title: string;
+  updated: string;
+  text: string;
+  publisher: Publisher;
+}): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'SpecialAnnouncement',
+    name: options.title,
+    text: options.text,
+    inLanguage: options.lang,
+    datePosted: options.updated,
+    dateModified: options.updated,
+    publisher: organization(options.publisher),
   };
 }
