@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import { printDiagnostics, printError } from './cli/output.js';
+import { LANGUAGES } from './lang/index.js';
 
 function readVersion(): string {
   try {
@@ -37,7 +38,11 @@ function buildProgram(): Command {
     .version(readVersion(), '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text) => printError(text.replace(/^error: /, '').trim()) });
+    .addHelpText('before', examples(PROGRAM_EXAMPLES))
+    .addHelpText(
+      'after',
+      "\nExit codes: 0 ok, 1 invalid input, 2 usage error (faq diff: 1 = the texts differ).\nRun `faq <command> --help` for a command's examples and options.",
+    );
 
   program
     .command('render')
@@ -50,9 +55,16 @@ function buildProgram(): Command {
     .option('--templates <dir>', 'folder whose templates override the built-in ones')
     .option('--stdout', 'print exactly one artifact to stdout instead of writing files')
     .option('--wrap <n>', 'wrap plain text at n columns', positiveInt)
+    .option('--json', 'print the list of written artifacts (paths, sha256) as JSON to stdout')
+    .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',
-      'Examples:\n  faq render incidents/2026-11-stoerung.yaml\n  faq render incident.yaml --variant email --format txt --stdout\n  faq render incident.yaml --lang de,en -o public\n',
+      examples([
+        ['faq render incidents/2026-11-stoerung.yaml', 'every variant and format → dist/<id>/'],
+        ['faq render incident.yaml --variant email --format txt --stdout', 'one text to paste'],
+        ['faq render incident.yaml --lang de,en -o public', 'German and English into public/'],
+        ['faq render incidents/*.yaml --json --quiet', 'in CI: what was written, as JSON'],
+      ]),
     )
     .action(async (files: string[], opts) => {
       const { runRender } = await import('./commands/render.js');
@@ -65,9 +77,14 @@ function buildProgram(): Command {
     .argument('<file...>', 'incident files (YAML)')
     .option('--json', 'print the diagnostics as JSON to stdout')
     .option('--strict', 'fail (exit 1) on warnings too')
+    .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',
-      'Examples:\n  faq check incidents/*.yaml\n  faq check --strict --json incident.yaml\n',
+      examples([
+        ['faq check incidents/*.yaml', 'every problem of every file, with file:line:col'],
+        ['faq check --strict --quiet incidents/*.yaml', 'in CI: warnings fail too'],
+        ['faq check --json incident.yaml', 'the same as data on stdout'],
+      ]),
     )
     .action(async (files: string[], opts) => {
       const { runCheck } = await import('./commands/check.js');
@@ -77,16 +94,19 @@ function buildProgram(): Command {
   program
     .command('init')
     .description('write a commented starter incident file')
-    .argument('[file]', 'file to create', 'incident.yaml')
+    .argument('[file]', 'file to create ("-" prints it to stdout)', 'incident.yaml')
     .addOption(
-      new Option('--lang <lang>', 'language of the starter file')
-        .choices(['de', 'en'])
-        .default('de'),
+      new Option('--lang <lang>', 'language of the starter file').choices(LANGUAGES).default('de'),
     )
     .option('--force', 'overwrite an existing file')
+    .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',
-      'Examples:\n  faq init\n  faq init incidents/2026-11-stoerung.yaml --lang de\n',
+      examples([
+        ['faq init', 'writes incident.yaml, dated today'],
+        ['faq init incidents/2026-11-stoerung.yaml', 'the id is the file name'],
+        ['faq init incident.en.yaml --lang en', 'an English starter'],
+      ]),
     )
     .action(async (file: string, opts) => {
       const { runInit } = await import('./commands/init.js');
@@ -96,7 +116,13 @@ function buildProgram(): Command {
   program
     .command('schema')
     .description('print the JSON Schema of the incident file to stdout')
-    .addHelpText('before', 'Examples:\n  faq schema > incident.schema.json\n')
+    .addHelpText(
+      'before',
+      examples([
+        ['faq schema > incident.schema.json', "then, in the YAML file's first line:"],
+        ['# yaml-language-server: $schema=./incident.schema.json', 'completion in VS Code'],
+      ]),
+    )
     .action(async () => {
       const { runSchema } = await import('./commands/schema.js');
       process.exitCode = await runSchema();
@@ -111,7 +137,10 @@ function buildProgram(): Command {
     .option('--open', 'open the page in a browser')
     .addHelpText(
       'before',
-      'Examples:\n  faq preview incidents/2026-11-stoerung.yaml\n  faq preview incident.yaml --port 8080\n',
+      examples([
+        ['faq preview incidents/2026-11-stoerung.yaml', 'prints the local address'],
+        ['faq preview incident.yaml --port 8080', 'on http://127.0.0.1:8080/'],
+      ]),
     )
     .action(async (file: string, opts) => {
       const { runPreview } = await import('./commands/preview.js');
@@ -121,14 +150,24 @@ function buildProgram(): Command {
   program
     .command('diff')
     .description('show what changed in the rendered text between two versions of an incident')
-    .argument('<old>', 'earlier incident file')
+    .argument('<old>', 'earlier incident file ("-" reads it from stdin)')
     .argument('<new>', 'later incident file')
     .option('--variant <variant>', 'variant to compare', 'faq')
     .option('--lang <lang>', "language (default: the new file's lang)")
-    .option('--format <format>', 'txt or md', 'txt')
+    .addOption(
+      new Option('--format <format>', 'compare the plain text or the Markdown')
+        .choices(['txt', 'md'])
+        .default('txt'),
+    )
+    .option('--templates <dir>', 'folder whose templates override the built-in ones')
+    .option('-q, --quiet', 'print nothing; only the exit code tells (0 same, 1 different)')
     .addHelpText(
       'before',
-      'Examples:\n  faq diff incident.yaml.orig incident.yaml\n  faq diff old.yaml new.yaml --variant press --lang en\n',
+      examples([
+        ['git show HEAD:incident.yaml | faq diff - incident.yaml', 'before committing'],
+        ['faq diff incident.yaml.orig incident.yaml', 'the FAQ text, what changed'],
+        ['faq diff old.yaml new.yaml --variant press --lang en', 'the English press release'],
+      ]),
     )
     .action(async (oldFile: string, newFile: string, opts) => {
       const { runDiff } = await import('./commands/diff.js');
@@ -136,7 +175,35 @@ function buildProgram(): Command {
     });
 
   program.addOption(new Option('--debug', 'print stack traces of internal errors').hideHelp());
+  for (const command of [program, ...program.commands]) {
+    command.configureOutput({ outputError: (text) => reportUsage(text, command) });
+  }
   return program;
+}
+
+const PROGRAM_EXAMPLES: [string, string][] = [
+  ['faq init', 'a commented starter incident.yaml'],
+  ['faq check incident.yaml', 'every problem, with file:line:col'],
+  ['faq render incident.yaml', 'FAQ, press release, e-mails → dist/<id>/'],
+  ['faq diff old.yaml incident.yaml', 'what an update changes in the text'],
+];
+
+/** clig.dev: examples first, each with what it does. */
+function examples(list: [string, string][]): string {
+  const width = Math.max(...list.map(([cmd]) => cmd.length));
+  return `Examples:\n${list.map(([cmd, what]) => `  ${cmd.padEnd(width)}  # ${what}`).join('\n')}\n`;
+}
+
+/** Commander's messages ("unknown option '--varient'\n(Did you mean --variant?)") as one line with a hint. */
+function reportUsage(text: string, command: Command): void {
+  const lines = text
+    .replace(/^error: /, '')
+    .trim()
+    .split('\n');
+  const suggestion = /^\(Did you mean (.+)\?\)$/.exec(lines.at(-1) ?? '');
+  const message = (suggestion ? lines.slice(0, -1) : lines).join(' ');
+  const help = command.parent ? `faq ${command.name()} --help` : 'faq --help';
+  printError(message, `${suggestion ? `did you mean \`${suggestion[1]}\`? ` : ''}see \`${help}\``);
 }
 
 function reportInternal(error: unknown): void {
@@ -155,12 +222,11 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
         process.exitCode = EXIT.ok;
+      } else if (error.code === 'commander.help') {
+        // `faq` alone prints the help to stderr as a usage error; `faq help` is a request.
+        process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       } else {
         process.exitCode = EXIT.usage;
       }

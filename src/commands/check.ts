@@ -5,6 +5,8 @@ import { printDiagnostics, printInfo } from '../cli/output.js';
 export interface CheckFlags {
   json?: boolean;
   strict?: boolean;
+  /** Print only what fails the run: errors (and warnings with --strict). */
+  quiet?: boolean;
 }
 
 /** `faq check`: every problem of every file; exit 1 on errors (or warnings with --strict). */
@@ -25,6 +27,10 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
       diagnostics,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (flags.quiet) {
+    printDiagnostics(
+      flags.strict ? diagnostics : diagnostics.filter((d) => d.severity === 'error'),
+    );
   } else {
     printDiagnostics(diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

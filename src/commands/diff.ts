@@ -1,9 +1,215 @@
-import { UsageError } from '../errors.js';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Chalk } from 'chalk';
+import { decodeHTML } from 'entities';
+import { renderFiles } from '../api.js';
+import type { Diagnostic } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { printDiagnostics, printInfo, useColor } from '../cli/output.js';
+import { compareFacts, formatFactChange } from '../diff/facts.js';
+import { PLAIN, unifiedDiff, type DiffPaint } from '../diff/unified.js';
+import { MAX_FILE_BYTES, parseIncidentSource } from '../incident/load.js';
+import type { Artifact } from '../render/render.js';
+import { TemplateStore } from '../render/templates.js';
+import { buildIncidentJsonSchema } from '../schema/json-schema.js';
 
-export async function runDiff(
-  _old: string,
-  _new: string,
-  _flags: { variant: string; lang?: string; format: string },
-): Promise<number> {
-  throw new UsageError('faq diff is not available yet');
+export interface DiffFlags {
+  variant: string;
+  lang?: string;
+  format: string;
+  templates?: string;
+  quiet?: boolean;
+}
+
+/** As diff(1): 0 the texts are the same, 1 they differ, 2 trouble (usage or invalid input). */
+export const DIFF_EXIT = { same: 0, different: 1, trouble: 2 } as const;
+
+const STDIN = '<stdin>';
+const SUBJECT_LABEL: Record<string, string> = { de: 'Betreff', en: 'Subject' };
+
+interface Version {
+  /** How the file is named in messages and diff headers. */
+  display: string;
+  /** The path rendered (a private copy for stdin or a name that cannot be an id). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+type Rendered =
+  | { ok: true; artifacts: Artifact[]; warnings: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * `faq diff`: renders both versions in memory (the same pipeline as `faq render`) and prints what
+ * changed in the text, after one line per changed fact.
+ */
+export async function runDiff(oldFile: string, newFile: string, flags: DiffFlags): Promise<number> {
+  if (newFile === '-')
+    throw new UsageError(
+      'only <old> can be read from stdin',
+      'git show HEAD:incident.yaml | faq diff - incident.yaml',
+    );
+  const work = await mkdtemp(join(tmpdir(), 'faq-diff-'));
+  try {
+    const after = await readVersion(newFile, newFile, work);
+    const before = await readVersion(oldFile, join(work, 'old.yaml'), work);
+    const renderedAfter = await renderVersion(after, flags, flags.lang);
+    const lang = flags.lang ?? (renderedAfter.ok ? renderedAfter.artifacts[0]?.lang : undefined);
+    const renderedBefore = await renderVersion(before, flags, lang);
+    if (!renderedBefore.ok || !renderedAfter.ok) {
+      const problems = [
+        ...(renderedBefore.ok ? [] : renderedBefore.diagnostics),
+        ...(renderedAfter.ok ? [] : renderedAfter.diagnostics),
+      ];
+      printDiagnostics(flags.quiet ? problems.filter((d) => d.severity === 'error') : problems);
+      return DIFF_EXIT.trouble;
+    }
+    if (!flags.quiet) printDiagnostics(renderedAfter.warnings);
+    return report(
+      before,
+      after,
+      renderedBefore.artifacts,
+      renderedAfter.artifacts,
+      flags,
+      lang ?? 'de',
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Reads a version; stdin, or a file whose name cannot serve as the id, is rendered from a copy. */
+async function readVersion(file: string, copyPath: string, work: string): Promise<Version> {
+  if (file === '-') {
+    const bytes = await readStdin(MAX_FILE_BYTES + 1);
+    await writeFile(join(work, 'old.yaml'), bytes);
+    return { display: STDIN, path: join(work, 'old.yaml'), bytes };
+  }
+  let bytes: Uint8Array = new Uint8Array();
+  try {
+    if ((await stat(file)).size <= MAX_FILE_BYTES) bytes = await readFile(file);
+  } catch {
+    return { display: file, path: file, bytes }; // the render reports it, with the usual message
+  }
+  const name = basename(file).replace(/\.ya?ml$/i, '');
+  if (copyPath === file || /^[a-z0-9][a-z0-9-]*$/.test(name) || bytes.length === 0)
+    return { display: file, path: file, bytes };
+  await writeFile(copyPath, bytes);
+  return { display: file, path: copyPath, bytes };
+}
+
+async function readStdin(limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+async function renderVersion(version: Version, flags: DiffFlags, lang?: string): Promise<Rendered> {
+  const config = new TemplateStore(flags.templates).variants()[flags.variant];
+  // An e-mail's subject is not part of its text; the HTML's <title> carries it.
+  const formats = config?.titleIsSubject ? [flags.format, 'html'] : [flags.format];
+  const rename = (d: Diagnostic): Diagnostic =>
+    d.file === version.path ? { ...d, file: version.display } : d;
+  try {
+    const outcome = await renderFiles({
+      files: [version.path],
+      variants: [flags.variant],
+      formats,
+      ...(lang ? { langs: [lang] } : {}),
+      ...(flags.templates ? { templates: flags.templates } : {}),
+      dryRun: true,
+    });
+    return { ok: true, artifacts: outcome.artifacts, warnings: outcome.warnings.map(rename) };
+  } catch (error) {
+    if (error instanceof InputError)
+      return { ok: false, diagnostics: error.diagnostics.map(rename) };
+    throw error;
+  }
+}
+
+/** The texts to compare, by file name without the id folder: `faq.de.txt`, `email.de.<recipient>.txt`. */
+function textsOf(artifacts: Artifact[], format: string, lang: string): Map<string, string> {
+  const decode = (a: Artifact): string => new TextDecoder().decode(a.content);
+  const byName = new Map(artifacts.map((a) => [a.path.slice(a.path.indexOf('/') + 1), a]));
+  const texts = new Map<string, string>();
+  for (const [name, artifact] of byName) {
+    if (artifact.format !== format) continue;
+    const html = byName.get(name.replace(/\.[^.]+$/, '.html'));
+    const title = html && /<title>([\s\S]*?)<\/title>/.exec(decode(html))?.[1];
+    const subject = title
+      ? `${SUBJECT_LABEL[lang] ?? 'Subject'}: ${decodeHTML(title).trim()}\n\n`
+      : '';
+    texts.set(name, `${subject}${decode(artifact)}`);
+  }
+  return texts;
+}
+
+function report(
+  before: Version,
+  after: Version,
+  oldArtifacts: Artifact[],
+  newArtifacts: Artifact[],
+  flags: DiffFlags,
+  lang: string,
+): number {
+  const oldTexts = textsOf(oldArtifacts, flags.format, lang);
+  const newTexts = textsOf(newArtifacts, flags.format, lang);
+  if (newTexts.size === 0 && oldTexts.size === 0)
+    throw new UsageError(`the ${flags.variant} variant has no ${flags.format} text to compare`);
+  const paint = diffPaint();
+  const names = [...new Set([...oldTexts.keys(), ...newTexts.keys()])].sort();
+  const diffs = names
+    .map((name) =>
+      unifiedDiff(
+        {
+          name: oldTexts.has(name) ? `${before.display} (${name})` : '/dev/null',
+          text: oldTexts.get(name) ?? '',
+        },
+        {
+          name: newTexts.has(name) ? `${after.display} (${name})` : '/dev/null',
+          text: newTexts.get(name) ?? '',
+        },
+        paint,
+      ),
+    )
+    .filter((d): d is string => d !== undefined);
+  const facts = compareFacts(dataOf(before), dataOf(after), {
+    lang,
+    schema: buildIncidentJsonSchema(),
+  }).map(formatFactChange);
+  if (flags.quiet) return diffs.length > 0 ? DIFF_EXIT.different : DIFF_EXIT.same;
+  if (diffs.length === 0) {
+    printInfo(
+      `faq: the ${flags.variant} text (${lang}, ${flags.format}) is the same${facts.length > 0 ? `; changed facts that it does not show: ${facts.join('; ')}` : ''}`,
+    );
+    return DIFF_EXIT.same;
+  }
+  const bold = paint === PLAIN ? (t: string) => t : new Chalk({ level: 1 }).bold;
+  const summary = facts.length > 0 ? `${facts.map((f) => bold(f)).join('\n')}\n\n` : '';
+  process.stdout.write(`${summary}${diffs.join('')}`);
+  return DIFF_EXIT.different;
+}
+
+function dataOf(version: Version): unknown {
+  const parsed = parseIncidentSource(version.display, version.bytes);
+  return parsed.ok ? parsed.loaded.data : undefined;
+}
+
+function diffPaint(): DiffPaint {
+  if (!useColor(process.stdout)) return PLAIN;
+  const c = new Chalk({ level: 1 });
+  return {
+    header: c.bold,
+    hunk: c.cyan,
+    removed: c.red,
+    added: c.green,
+    removedWord: c.inverse,
+    addedWord: c.inverse,
+  };
 }

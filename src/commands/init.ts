@@ -1,8 +1,59 @@
-import { UsageError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { EXIT, OutputError, UsageError } from '../errors.js';
+import { printInfo } from '../cli/output.js';
+import { SCHEMA_FILE_NAME, fillStarter, starterDates } from '../init/starter.js';
+import { TemplateStore } from '../render/templates.js';
 
-export async function runInit(
-  _file: string,
-  _flags: { lang: string; force?: boolean },
-): Promise<number> {
-  throw new UsageError('faq init is not available yet');
+export interface InitFlags {
+  lang: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * `faq init`: writes a commented starter incident that `faq check` accepts and `faq render`
+ * renders as it is. `clock` is the one real clock of faq: the starter is dated today.
+ */
+export async function runInit(file: string, flags: InitFlags, clock = new Date()): Promise<number> {
+  const template = new TemplateStore().read(`${flags.lang}/starter.yaml`);
+  if (!template) throw new UsageError(`no starter file for language "${flags.lang}"`);
+  const toStdout = file === '-';
+  const text = fillStarter(template.text, {
+    file: toStdout ? 'incident.yaml' : file,
+    dates: starterDates(clock),
+    withModeline: !toStdout && existsSync(join(dirname(file), SCHEMA_FILE_NAME)),
+  });
+  if (toStdout) {
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  await writeStarter(file, text, flags.force === true);
+  if (!flags.quiet) {
+    printInfo(`faq: wrote ${file} (${flags.lang})`);
+    printInfo(`next: edit the facts, then  faq check ${file}  and  faq render ${file}`);
+  }
+  return EXIT.ok;
+}
+
+async function writeStarter(file: string, text: string, force: boolean): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    // 'wx' fails if the file exists, without a window between checking and writing.
+    await writeFile(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new OutputError(
+        `${file} already exists; nothing was changed`,
+        `run \`faq init ${file} --force\` to overwrite it, or name another file`,
+      );
+    if (code === 'EISDIR') throw new OutputError(`${file} is a folder`, 'name a .yaml file');
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new OutputError(`cannot write ${file}: permission denied`, 'choose another folder');
+    if (code === 'ENOTDIR')
+      throw new OutputError(`cannot write ${file}: a file stands where a folder is needed`);
+    throw error;
+  }
 }

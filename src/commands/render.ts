@@ -1,5 +1,7 @@
-import { renderFiles } from '../api.js';
-import { EXIT, UsageError } from '../errors.js';
+import { join } from 'node:path';
+import { renderFiles, type RenderOutcome } from '../api.js';
+import type { Diagnostic } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
 
 export interface RenderFlags {
@@ -10,21 +12,65 @@ export interface RenderFlags {
   templates?: string;
   stdout?: boolean;
   wrap?: number;
+  /** The written artifacts as JSON on stdout (see README, "JSON output"). */
+  json?: boolean;
+  /** Print nothing but errors. */
+  quiet?: boolean;
+}
+
+/** `faq render --json`: what was written, for CI. Version 1; fields are only ever added. */
+export interface RenderReport {
+  version: 1;
+  ok: boolean;
+  out: string;
+  artifacts: {
+    path: string;
+    id: string;
+    variant: string;
+    lang: string;
+    format: string;
+    recipient?: string;
+    bytes: number;
+    sha256: string;
+  }[];
+  diagnostics: Diagnostic[];
 }
 
 /** `faq render`: all artifacts written all or nothing, or exactly one printed with --stdout. */
 export async function runRender(files: string[], flags: RenderFlags): Promise<number> {
-  const outcome = await renderFiles({
-    files,
-    out: flags.out,
-    ...(flags.variant ? { variants: flags.variant } : {}),
-    ...(flags.format ? { formats: flags.format } : {}),
-    ...(flags.lang ? { langs: flags.lang } : {}),
-    ...(flags.templates ? { templates: flags.templates } : {}),
-    ...(flags.wrap ? { wrap: flags.wrap } : {}),
-    dryRun: flags.stdout === true,
-  });
-  printDiagnostics(outcome.warnings);
+  if (flags.json && flags.stdout)
+    throw new UsageError(
+      '--json and --stdout cannot be combined',
+      '--stdout prints one artifact; --json lists the written files',
+    );
+  let outcome: RenderOutcome;
+  try {
+    outcome = await renderFiles({
+      files,
+      out: flags.out,
+      ...(flags.variant ? { variants: flags.variant } : {}),
+      ...(flags.format ? { formats: flags.format } : {}),
+      ...(flags.lang ? { langs: flags.lang } : {}),
+      ...(flags.templates ? { templates: flags.templates } : {}),
+      ...(flags.wrap ? { wrap: flags.wrap } : {}),
+      dryRun: flags.stdout === true,
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    if (flags.json) {
+      writeJson({
+        version: 1,
+        ok: false,
+        out: flags.out,
+        artifacts: [],
+        diagnostics: error.diagnostics,
+      });
+      return EXIT.invalid;
+    }
+    if (flags.quiet) throw new InputError(error.diagnostics.filter((d) => d.severity === 'error'));
+    throw error;
+  }
+  if (!flags.quiet && !flags.json) printDiagnostics(outcome.warnings);
   if (flags.stdout) {
     if (outcome.artifacts.length !== 1) {
       const choices = outcome.artifacts.map((a) => `  ${a.path}`).join('\n');
@@ -36,9 +82,38 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
     process.stdout.write(outcome.artifacts[0]!.content);
     return EXIT.ok;
   }
-  const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
-  printInfo(
-    `faq: wrote ${outcome.artifacts.length} files to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`,
-  );
+  if (flags.json) {
+    writeJson(buildRenderReport(outcome));
+    return EXIT.ok;
+  }
+  if (!flags.quiet) {
+    const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
+    printInfo(
+      `faq: wrote ${outcome.artifacts.length} files to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`,
+    );
+  }
   return EXIT.ok;
+}
+
+export function buildRenderReport(outcome: RenderOutcome): RenderReport {
+  return {
+    version: 1,
+    ok: true,
+    out: outcome.out,
+    artifacts: outcome.artifacts.map((a) => ({
+      path: join(outcome.out, ...a.path.split('/')),
+      id: a.path.split('/')[0]!,
+      variant: a.variant,
+      lang: a.lang,
+      format: a.format,
+      ...(a.recipient ? { recipient: a.recipient } : {}),
+      bytes: a.bytes,
+      sha256: a.sha256,
+    })),
+    diagnostics: outcome.warnings,
+  };
+}
+
+function writeJson(report: RenderReport): void {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

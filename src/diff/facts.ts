@@ -1,0 +1,140 @@
+import { parseIncidentDate } from '../incident/dates.js';
+import { DATE_PATTERN } from '../incident/schema.js';
+import { DEFAULT_TIMEZONE } from '../incident/validate.js';
+import { formatDateTime } from '../lang/dates.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+
+/** One fact that differs between two versions of an incident file, ready to print. */
+export interface FactChange {
+  /** Key path as in diagnostics: `incident.findings_expected`, `questions.0.answer`. */
+  path: string;
+  /** `28. November 2026 → 1. Dezember 2026`, or `changed` / `added` / `removed` for long texts. */
+  change: string;
+}
+
+export interface FactOptions {
+  /** Output language: dates are shown in its long form. */
+  lang: string;
+  /** The JSON Schema of the file (`faq schema`): which keys are dates, enums, defaults. */
+  schema: JsonSchema;
+}
+
+type Data = Record<string, unknown>;
+type Side = { data: unknown; timezone: string };
+
+const MAX_SHOWN = 60;
+
+/**
+ * The facts that differ between two incident files (their YAML data as written), in file order.
+ * A key that is left out and one set to its default are the same fact.
+ */
+export function compareFacts(before: unknown, after: unknown, options: FactOptions): FactChange[] {
+  const changes: FactChange[] = [];
+  const sides = [side(before), side(after)] as const;
+  walk(sides[0].data, sides[1].data, [], options.schema, (path, a, b, schema) => {
+    const fallback = schema?.default;
+    const [x, y] = [a ?? fallback, b ?? fallback];
+    if (same(x, y)) return;
+    const show = (value: unknown, present: unknown, s: Side): string | undefined =>
+      present === undefined && value !== undefined
+        ? withDefault(display(value, schema, s, options.lang))
+        : display(value, schema, s, options.lang);
+    const from = show(x, a, sides[0]);
+    const to = show(y, b, sides[1]);
+    let change: string;
+    if (x === undefined) change = to === undefined ? 'added' : `(not set) → ${to}`;
+    else if (y === undefined) change = from === undefined ? 'removed' : `${from} → (not set)`;
+    else change = from === undefined || to === undefined ? 'changed' : `${from} → ${to}`;
+    changes.push({ path: path.join('.'), change });
+  });
+  return changes;
+}
+
+/** `incident.findings_expected: 28. November 2026 → 1. Dezember 2026` */
+export function formatFactChange(change: FactChange): string {
+  return `${change.path}: ${change.change}`;
+}
+
+function side(data: unknown): Side {
+  const org = isObject(data) && isObject(data.organization) ? data.organization : {};
+  const timezone = typeof org.timezone === 'string' ? org.timezone : DEFAULT_TIMEZONE;
+  return { data, timezone };
+}
+
+type Visit = (
+  path: (string | number)[],
+  a: unknown,
+  b: unknown,
+  schema: JsonSchema | undefined,
+) => void;
+
+function walk(
+  a: unknown,
+  b: unknown,
+  path: (string | number)[],
+  schema: JsonSchema | undefined,
+  visit: Visit,
+): void {
+  if (isObject(a) && isObject(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) walk(a[key], b[key], [...path, key], childSchema(schema, key), visit);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && [...a, ...b].some(isObject)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      walk(a[i], b[i], [...path, i], childSchema(schema, i), visit);
+    return;
+  }
+  visit(path, a, b, schema);
+}
+
+/** The schema of a key or list item below `schema`, looking into `anyOf` branches. */
+function childSchema(schema: JsonSchema | undefined, key: string | number): JsonSchema | undefined {
+  if (!schema) return undefined;
+  if (typeof key === 'number') {
+    if (isObject(schema.items)) return schema.items;
+  } else if (isObject(schema.properties) && isObject(schema.properties[key])) {
+    return schema.properties[key];
+  }
+  for (const branch of Array.isArray(schema.anyOf) ? schema.anyOf : []) {
+    const found = childSchema(branch as JsonSchema, key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A value as a person reads it, or undefined when it is too long for one line. */
+function display(
+  value: unknown,
+  schema: JsonSchema | undefined,
+  s: Side,
+  lang: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') {
+    if (schema?.pattern === DATE_PATTERN) {
+      const parsed = parseIncidentDate(value, s.timezone);
+      if (parsed.ok) return formatDateTime(parsed.value, lang);
+    }
+    if (Array.isArray(schema?.enum)) return value;
+    return value.length <= MAX_SHOWN && !/[\r\n]/.test(value) ? `"${value}"` : undefined;
+  }
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    const text = `[${value.join(', ')}]`;
+    return text.length <= MAX_SHOWN ? text : undefined;
+  }
+  return undefined;
+}
+
+function withDefault(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : `${text} (default)`;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isObject(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
