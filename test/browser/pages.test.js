@@ -1,0 +1,291 @@
+// Every HTML artifact (faq, press, e-mail; every recipient) of several incidents, checked by real
+// tools: the W3C Nu Html Checker, and axe-core (WCAG 2.1 A/AA) in Chromium at phone width — plus
+// the page's own promises: self-contained, no sideways scroll, lang, title, headings, landmarks.
+/* global document */ // describePage and runAxe run inside the browser.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  axeSource,
+  browserMissing,
+  javaMissing,
+  requireTool,
+  vnuJar,
+} from '../browser.js';
+import { renderArtifactSet } from './artifact-set.js';
+
+const ORIGIN = 'http://faq-artifact.invalid';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let set;
+let browser;
+before(async () => {
+  set = renderArtifactSet();
+  if (!browserMissing()) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }
+});
+after(async () => {
+  await browser?.close();
+  set?.cleanup();
+});
+
+test('the artifact set covers several incidents, languages and every variant', (t) => {
+  t.diagnostic(`${set.html.length} HTML artifacts from ${set.sources.length} incident files`);
+  assert.deepEqual(set.problems, []);
+  const variants = new Set(set.html.map((h) => h.variant));
+  const langs = new Set(set.html.map((h) => h.lang));
+  for (const v of ['faq', 'press', 'email']) assert.ok(variants.has(v), `no ${v} HTML`);
+  for (const l of ['de', 'en']) assert.ok(langs.has(l), `no ${l} HTML`);
+  assert.ok(set.sources.length >= 3, 'several incidents');
+  // Mail merge: one e-mail page per recipient.
+  assert.ok(
+    set.html.filter((h) => /^email\.[a-z]+\.[^.]+\.html$/.test(h.rel.split('/').pop())).length >= 2,
+  );
+});
+
+test('no HTML artifact references anything outside itself', () => {
+  const bad = [];
+  for (const h of set.html) {
+    const external = [
+      /<(link|img|iframe|frame|object|embed|video|audio|source|track|base)\b/i,
+      /<script\b(?![^>]*type="application\/ld\+json")/i,
+      /@import|url\(/i,
+      /<[a-z][^>]*\s(src|srcset|poster|background)=/i,
+    ].find((re) => re.test(h.text));
+    if (external) bad.push(`${h.rel}: matches ${external}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('the Nu Html Checker finds no error in any HTML artifact', (t) => {
+  if (!requireTool(t, javaMissing())) return;
+  const r = spawnSync(
+    'java',
+    ['-jar', vnuJar(), '--errors-only', '--format', 'json', ...set.html.map((h) => h.path)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  assert.ok(r.stderr.trim().startsWith('{'), `vnu did not report JSON: ${r.stderr.slice(0, 500)}`);
+  const { messages } = JSON.parse(r.stderr);
+  const errors = messages.map(
+    (m) =>
+      `${m.url.slice(m.url.lastIndexOf(set.out) + set.out.length + 1)}:${m.lastLine}: ${m.type}: ${m.message} «${m.extract ?? ''}»`,
+  );
+  assert.deepEqual(errors, []);
+  assert.equal(r.status, 0);
+});
+
+/** Opens one artifact at a fake origin; every other request is recorded and refused. */
+async function openArtifact(page, h, requests) {
+  const url = `${ORIGIN}/${h.rel}`;
+  await page.unrouteAll();
+  await page.route('**', (route) => {
+    const asked = route.request().url();
+    if (asked === url)
+      return route.fulfill({ body: h.text, contentType: 'text/html; charset=utf-8' });
+    requests.push(asked);
+    return route.abort();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+}
+
+async function runAxe(page, runOnly) {
+  const result = await page.evaluate((options) => globalThis.axe.run(document, options), {
+    runOnly,
+    resultTypes: ['violations'],
+  });
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Facts about the open page that the structure tests assert on. */
+function describePage() {
+  const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+    level: Number(h.tagName[1]),
+    text: h.textContent.trim(),
+    inNav: Boolean(h.closest('nav')),
+    inMain: Boolean(h.closest('main')),
+  }));
+  const skip = document.querySelector('a.skip');
+  const time = document.querySelector('time[datetime]');
+  return {
+    lang: document.documentElement.lang,
+    title: document.title.trim(),
+    scrollWidth: document.documentElement.scrollWidth,
+    headings,
+    landmarks: {
+      header: document.querySelectorAll('body > header').length,
+      main: document.querySelectorAll('main').length,
+      footer: document.querySelectorAll('body > footer').length,
+      nav: document.querySelectorAll('nav').length,
+    },
+    skipTarget: skip ? Boolean(document.querySelector(skip.getAttribute('href'))) : undefined,
+    firstFocus: (() => {
+      const first = document.querySelector('a[href], button, input, select, textarea');
+      return first ? first.className : undefined;
+    })(),
+    time: time ? { datetime: time.getAttribute('datetime'), text: time.textContent } : undefined,
+    scripts: [...document.scripts].map((s) => s.type),
+    jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+      (s) => s.textContent,
+    ),
+    pwned: globalThis.__pwned === true,
+  };
+}
+
+let inspected;
+/** Visits every artifact once at 375 px (a few tabs at a time): axe light and dark, requests, facts. */
+async function inspectAll() {
+  inspected ??= (async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const dialogs = [];
+    const results = new Array(set.html.length);
+    let next = 0;
+    const worker = async () => {
+      const page = await context.newPage();
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        return d.dismiss();
+      });
+      while (next < set.html.length) {
+        const i = next++;
+        const h = set.html[i];
+        const requests = [];
+        await page.emulateMedia({ colorScheme: 'light' });
+        await openArtifact(page, h, requests);
+        const facts = await page.evaluate(describePage);
+        await page.addScriptTag({ content: axeSource() });
+        const violations = await runAxe(page, { type: 'tag', values: WCAG });
+        // The dark palette must keep its contrast too.
+        await page.emulateMedia({ colorScheme: 'dark' });
+        const dark = await runAxe(page, { type: 'rule', values: ['color-contrast'] });
+        results[i] = { h, facts, requests, violations, dark: dark.map((v) => `dark: ${v}`) };
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    await context.close();
+    return { results, dialogs };
+  })();
+  return inspected;
+}
+
+test('axe-core finds no WCAG 2.1 A/AA violation in any HTML artifact, light or dark', async (t) => {
+  if (!requireTool(t, browserMissing())) return;
+  const { results } = await inspectAll();
+  const found = results.flatMap((r) => [...r.violations, ...r.dark].map((v) => `${r.h.rel}: ${v}`));
+  assert.deepEqual(found, []);
+  assert.equal(results.length, set.html.length);
+});
+
+test('every HTML artifact is self-contained, fits 375 px, and has lang and a title', async (t) => {
+  if (!requireTool(t, browserMissing())) return;
+  const { results, dialogs } = await inspectAll();
+  const bad = [];
+  for (const { h, facts, requests } of results) {
+    if (requests.length) bad.push(`${h.rel}: requests ${requests.join(', ')}`);
+    if (facts.scrollWidth > 375) bad.push(`${h.rel}: ${facts.scrollWidth}px wide at 375px`);
+    if (facts.lang !== h.lang) bad.push(`${h.rel}: lang="${facts.lang}"`);
+    if (!facts.title) bad.push(`${h.rel}: empty <title>`);
+    if (facts.scripts.some((type) => type !== 'application/ld+json'))
+      bad.push(`${h.rel}: script types ${facts.scripts}`);
+    if (facts.pwned) bad.push(`${h.rel}: injected script ran`);
+  }
+  assert.deepEqual(bad, []);
+  assert.deepEqual(dialogs, [], 'no alert() from injected content');
+});
+
+test('pages have one h1, headings in order, landmarks, a skip link and the Stand as <time>', async (t) => {
+  if (!requireTool(t, browserMissing())) return;
+  const { results } = await inspectAll();
+  const pages = results.filter((r) => r.h.variant !== 'email');
+  assert.ok(pages.length > 0);
+  const bad = [];
+  for (const { h, facts } of pages) {
+    const where = h.rel;
+    const levels = facts.headings.map((x) => x.level);
+    if (levels.filter((l) => l === 1).length !== 1) bad.push(`${where}: ${levels} (one h1)`);
+    if (levels[0] !== 1) bad.push(`${where}: first heading is h${levels[0]}`);
+    levels.forEach((l, i) => {
+      if (i > 0 && l > levels[i - 1] + 1) bad.push(`${where}: h${levels[i - 1]} → h${l}`);
+    });
+    if (!facts.headings.find((x) => x.level === 1)?.inMain) bad.push(`${where}: h1 not in main`);
+    const { header, main, footer, nav } = facts.landmarks;
+    if (header !== 1 || main !== 1 || footer !== 1)
+      bad.push(`${where}: landmarks ${JSON.stringify(facts.landmarks)}`);
+    if (nav > 0 && facts.skipTarget !== true) bad.push(`${where}: nav without a working skip link`);
+    if (nav > 0 && facts.firstFocus !== 'skip')
+      bad.push(`${where}: skip link is not the first link`);
+    if (h.variant === 'faq' && nav !== 1) bad.push(`${where}: FAQ without its list of questions`);
+    if (
+      !facts.time ||
+      !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$/.test(facts.time.datetime)
+    )
+      bad.push(`${where}: Stand without <time datetime>: ${JSON.stringify(facts.time)}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('the FAQ page carries FAQPage JSON-LD with every question and a non-empty answer', async (t) => {
+  if (!requireTool(t, browserMissing())) return;
+  const { results } = await inspectAll();
+  const faqs = results.filter((r) => r.h.variant === 'faq');
+  assert.ok(faqs.length >= 3);
+  for (const { h, facts } of faqs) {
+    const data = facts.jsonLd.map((text) => JSON.parse(text));
+    const faqPage = data.find((d) => d['@type'] === 'FAQPage');
+    assert.ok(faqPage, `${h.rel}: no FAQPage`);
+    assert.equal(faqPage['@context'], 'https://schema.org');
+    assert.equal(faqPage.inLanguage, h.lang);
+    const questions = facts.headings.filter((x) => x.level === 2 && !x.inNav).map((x) => x.text);
+    assert.ok(questions.length >= 4, `${h.rel}: ${questions}`);
+    assert.deepEqual(
+      faqPage.mainEntity.map((q) => q.name),
+      questions,
+      `${h.rel}: every question of the page, in order`,
+    );
+    for (const q of faqPage.mainEntity) {
+      assert.equal(q['@type'], 'Question');
+      assert.equal(q.acceptedAnswer['@type'], 'Answer');
+      assert.ok(q.acceptedAnswer.text.trim().length > 20, `${h.rel}: "${q.name}" has no answer`);
+    }
+    const announcement = data.find((d) => d['@type'] === 'SpecialAnnouncement');
+    assert.ok(announcement?.text, `${h.rel}: SpecialAnnouncement with the status line`);
+    assert.equal(announcement.datePosted, facts.time.datetime);
+  }
+  const presses = results.filter((r) => r.h.variant === 'press');
+  for (const { h, facts } of presses) {
+    const types = facts.jsonLd.map((text) => JSON.parse(text)['@type']);
+    assert.deepEqual(types, ['SpecialAnnouncement'], h.rel);
+  }
+});
+
+test('a question with </script> cannot break out of the JSON-LD', async (t) => {
+  if (!requireTool(t, browserMissing())) return;
+  const { results } = await inspectAll();
+  const edge = results.find(
+    (r) => r.h.rel.endsWith('faq.de.html') && r.h.text.includes('alert(1)'),
+  );
+  assert.ok(edge, 'the edge-case incident was rendered');
+  // The raw HTML never contains a second script element or a literal </script> inside the data.
+  assert.equal(edge.h.text.match(/<script/gi).length, 2);
+  assert.equal(edge.h.text.match(/<\/script>/gi).length, 2);
+  assert.deepEqual(edge.facts.scripts, ['application/ld+json', 'application/ld+json']);
+  const faqPage = edge.facts.jsonLd.map((s) => JSON.parse(s)).find((d) => d['@type'] === 'FAQPage');
+  const names = faqPage.mainEntity.map((q) => q.name);
+  assert.ok(
+    names.includes('</script><script>alert(1)</script> Ist das sicher?'),
+    names.join(' | '),
+  );
+  const answer = faqPage.mainEntity.find((q) => q.name.startsWith('</script>')).acceptedAnswer.text;
+  assert.match(answer, /<script>alert\(2\)<\/script>/);
+  assert.ok(
+    edge.facts.headings.some(
+      (x) => x.text === '</script><script>alert(1)</script> Ist das sicher?',
+    ),
+  );
+});
