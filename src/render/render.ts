@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../errors.js';
-import { InputError, OutputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Incident, Recipient } from '../incident/incident.js';
 import { senderOf } from '../formats/eml.js';
 import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
@@ -132,18 +132,19 @@ export async function renderIncident(
         ];
         for (const format of order) {
           if (format === 'eml' && !senderOf(doc)) {
-            const message = `${variant}.${lang}${recipient ? ` for ${recipient.name}` : ''}: no .eml written, the e-mail has no sender`;
-            if (selection.explicitFormats)
-              throw new OutputError(message, 'set email.from or organization.contact.email');
-            warnings.push({
+            const problem: Diagnostic = {
               file: incident.file,
               line: 1,
               col: 1,
               severity: 'warning',
               path: 'email.from',
-              message,
+              message: `${variant}.${lang}${recipient ? ` for ${recipient.name}` : ''}: no .eml written, the e-mail has no sender`,
               hint: 'set email.from or organization.contact.email',
-            });
+            };
+            // Asked for by name, a missing .eml is a failed render (with the file named), not a skip.
+            if (selection.explicitFormats)
+              throw new InputError([{ ...problem, severity: 'error' }]);
+            warnings.push(problem);
             continue;
           }
           const content = await FORMATS[format]!.render(doc);
