@@ -25,7 +25,12 @@ export const PREVIEW_CLIENT = String.raw`
     select();
     window.dispatchEvent(new CustomEvent('faq-preview-updated', { detail: fresh.dataset.version }));
   }
-  window.addEventListener('hashchange', select);
+  window.addEventListener('hashchange', () => {
+    select();
+    // Stay at the tabs instead of jumping to the section's anchor.
+    const tabs = document.querySelector('.tabs');
+    if (tabs) tabs.scrollIntoView({ block: 'start' });
+  });
   select();
   const events = new EventSource('/events');
   events.addEventListener('version', (e) => {

@@ -22,7 +22,7 @@ function snippet(d: Diagnostic, sources: Sources): string {
     out.push(n === d.line ? `<mark>${number} | ${line}</mark>` : `${number} | ${line}`);
     if (n === d.line) out.push(`${' '.repeat(width)} | ${' '.repeat(Math.max(0, d.col - 1))}^`);
   }
-  return `<pre class="snippet">${out.join('\n')}</pre>`;
+  return `<pre class="snippet" tabindex="0">${out.join('\n')}</pre>`;
 }
 
 function problemList(diagnostics: readonly Diagnostic[], sources: Sources): string {
@@ -63,8 +63,13 @@ function emlPart(part: EmlPart, depth = 0): string {
     return `${headers}<div class="mime"><p class="mime-type">${type}</p>${part.parts.map((p) => emlPart(p, depth + 1)).join('')}</div>`;
   const body = /^text\/html/i.test(part.contentType)
     ? frame(part.text ?? '', `${type} part`)
-    : `<pre>${escapeHtml(part.text ?? '')}</pre>`;
+    : scrollable(part.text ?? '', `${type} part`);
   return `${headers}<div class="mime-leaf"><p class="mime-type">${type}</p>${body}</div>`;
+}
+
+/** Text in a box that scrolls, so it takes the keyboard focus and has a name. */
+function scrollable(text: string, label: string): string {
+  return `<pre tabindex="0" role="region" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</pre>`;
 }
 
 /** An artifact's HTML, shown without scripts, forms or access to the preview (a unique origin). */
@@ -80,7 +85,7 @@ function artifactCard(a: PreviewView['artifacts'][number]): string {
       ? frame(a.text, name)
       : a.format === 'eml'
         ? emlPart(parseEml(a.text))
-        : `<pre>${escapeHtml(a.text)}</pre>`;
+        : scrollable(a.text, name);
   return `<article class="card ${escapeHtml(a.format)}"><h3>${name} <a href="${href}" target="_blank" rel="noopener">open</a></h3>${body}</article>`;
 }
 

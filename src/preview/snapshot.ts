@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderFiles, type RenderOutcome } from '../api.js';
 import { InputError, OutputError, UsageError, hasErrors, type Diagnostic } from '../errors.js';
+import { FORMAT_NAMES } from '../formats/registry.js';
 import { isLang } from '../lang/index.js';
 import { TemplateStore } from '../render/templates.js';
 
@@ -76,6 +77,10 @@ function groupViews(outcome: RenderOutcome): PreviewView[] {
     }
     view.artifacts.push({ format: a.format, path: a.path, text: decoder.decode(a.content) });
   }
+  // The registry's order (html, md, txt, eml), not the order they were rendered in.
+  const order = (format: string): number => FORMAT_NAMES.indexOf(format) >>> 0;
+  for (const view of views.values())
+    view.artifacts.sort((a, b) => order(a.format) - order(b.format));
   return [...views.values()];
 }
 

@@ -1,6 +1,6 @@
 // Starting `faq preview` as a child process, reading its URL, and following its server-sent events.
-import { copyFileSync } from 'node:fs';
 /* global fetch, AbortController, TextDecoder */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE, startCli, tempDir } from '../helpers.js';
 
