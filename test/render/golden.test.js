@@ -8,7 +8,7 @@ import { EXAMPLE, ROOT, listFiles, runCli, tempDir } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'example');
 /** Every language the example is rendered in. */
-const LANGS = ['de'];
+const LANGS = ['de', 'en'];
 
 test('the example renders exactly its golden files', (t) => {
   const out = tempDir(t);
@@ -24,10 +24,18 @@ test('the example renders exactly its golden files', (t) => {
     t.diagnostic(`golden files rewritten: ${rendered.length}`);
     return;
   }
-  assert.deepEqual(rendered, listFiles(GOLDEN), 'the set of artifacts changed (UPDATE_GOLDEN=1 to accept)');
+  assert.deepEqual(
+    rendered,
+    listFiles(GOLDEN),
+    'the set of artifacts changed (UPDATE_GOLDEN=1 to accept)',
+  );
   for (const file of rendered) {
     const actual = readFileSync(join(out, file), 'utf8');
     const expected = readFileSync(join(GOLDEN, file), 'utf8');
-    assert.equal(actual, expected, `${file} differs from its golden file (UPDATE_GOLDEN=1 to accept)`);
+    assert.equal(
+      actual,
+      expected,
+      `${file} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
+    );
   }
 });
