@@ -1,11 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { open } from 'node:fs/promises';
+import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../errors.js';
+import { inspectYamlTree } from './yaml-tree.js';
 
 /** Incident files are a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Aliases a file may expand; a handful is plenty for an incident file. */
 export const MAX_ALIAS_COUNT = 50;
+/** Problems reported per file: enough to fix a typo-ridden file, few enough for a wrong one. */
+export const MAX_DIAGNOSTICS = 100;
 
 /** A parsed incident file that still knows where every key stands. */
 export interface LoadedFile {
@@ -27,19 +30,17 @@ function fileError(file: string, message: string, hint?: string, line = 1, col =
 
 /** Reads an incident file from disk: size, encoding and YAML checks, nothing else. */
 export async function loadIncidentFile(file: string): Promise<LoadResult> {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) {
+    const read = await readBounded(file);
+    if (read.kind === 'folder') {
       return {
         ok: false,
         diagnostics: [fileError(file, 'is a folder, not an incident file', 'name a .yaml file')],
       };
     }
-    if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, diagnostics: [tooLarge(file, info.size)] };
-    }
-    bytes = await readFile(file);
+    if (read.kind === 'too-large') return { ok: false, diagnostics: [tooLarge(file, read.size)] };
+    bytes = read.bytes;
   } catch (error) {
     return {
       ok: false,
@@ -49,10 +50,38 @@ export async function loadIncidentFile(file: string): Promise<LoadResult> {
   return parseIncidentSource(file, bytes);
 }
 
+type BoundedRead =
+  { kind: 'bytes'; bytes: Uint8Array } | { kind: 'folder' } | { kind: 'too-large'; size: number };
+
+/**
+ * Reads at most MAX_FILE_BYTES + 1 bytes. A regular file is measured before reading; a pipe or
+ * device (`<(git show …)`, `/dev/zero`) has no size, so reading stops one byte past the limit.
+ */
+async function readBounded(file: string): Promise<BoundedRead> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { kind: 'folder' };
+    if (info.isFile() && info.size > MAX_FILE_BYTES) return { kind: 'too-large', size: info.size };
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > MAX_FILE_BYTES) return { kind: 'too-large', size: length };
+    return { kind: 'bytes', bytes: buffer.subarray(0, length) };
+  } finally {
+    await handle.close();
+  }
+}
+
 function tooLarge(file: string, size: number): Diagnostic {
+  const measured = size > MAX_FILE_BYTES + 1 ? ` (${Math.ceil(size / 1024)} KiB)` : '';
   return fileError(
     file,
-    `file is ${Math.ceil(size / 1024)} KiB; incident files may be at most ${MAX_FILE_BYTES / 1024} KiB`,
+    `file is larger than ${MAX_FILE_BYTES / 1024} KiB, the limit for incident files${measured}`,
     'an incident file holds facts, not documents; is this the right file?',
   );
 }
@@ -70,14 +99,7 @@ export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, diagnostics: [tooLarge(file, bytes.length)] };
   const text = decodeUtf8(bytes);
-  if (text === undefined) {
-    return {
-      ok: false,
-      diagnostics: [
-        fileError(file, 'is not UTF-8 text (binary or another encoding)', 'save the file as UTF-8'),
-      ],
-    };
-  }
+  if (typeof text !== 'string') return { ok: false, diagnostics: [notUtf8(file, bytes, text)] };
   const binaryAt = text.search(/[\u0000-\u0008\u000e-\u001f\u007f]/);
   if (binaryAt >= 0) {
     const lines = text.slice(0, binaryAt).split('\n');
@@ -100,31 +122,58 @@ export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult
   return parseYaml(file, text);
 }
 
-function decodeUtf8(bytes: Uint8Array): string | undefined {
+/** The text, or where the first byte that is not UTF-8 stands. A leading BOM is dropped. */
+function decodeUtf8(bytes: Uint8Array): string | { invalidAt: number } {
   try {
-    // TextDecoder drops a leading BOM by default.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return undefined;
+    // The lenient decoder puts one U+FFFD per invalid sequence; the first one not written
+    // as EF BF BD in the file is where the encoding breaks.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (const char of lenient) {
+      const cp = char.codePointAt(0)!;
+      if (cp === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf))
+        return { invalidAt: offset };
+      offset += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    return { invalidAt: 0 };
   }
+}
+
+function notUtf8(file: string, bytes: Uint8Array, at: { invalidAt: number }): Diagnostic {
+  const isUtf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (isUtf16) return fileError(file, 'is UTF-16 text, not UTF-8', 'save the file as UTF-8');
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at.invalidAt)).split('\n');
+  return fileError(
+    file,
+    'is not UTF-8 text (binary data, or another encoding such as Latin-1)',
+    'save the file as UTF-8',
+    before.length,
+    [...before.at(-1)!].length + 1,
+  );
 }
 
 function parseYaml(file: string, text: string): LoadResult {
   const lineCounter = new LineCounter();
+  // uniqueKeys is checked by inspectYamlTree: yaml's own check is quadratic in the number of keys.
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
     version: '1.2',
     schema: 'core',
   });
-  const problems = [...doc.errors, ...doc.warnings].map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return fileError(file, yamlMessage(e.code, e.message), yamlHint(e.code), pos.line, pos.col);
-  });
-  if (problems.length > 0) return { ok: false, diagnostics: problems };
+  const at = (offset: number): [number, number] => {
+    const pos = lineCounter.linePos(offset);
+    return [Math.max(pos.line, 1), Math.max(pos.col, 1)];
+  };
+  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) =>
+    fileError(file, yamlMessage(e.code, e.message), yamlHint(e.code), ...at(e.pos[0])),
+  );
+  if (yamlProblems.length > 0) return { ok: false, diagnostics: withSummary(file, yamlProblems) };
   if (!isMap(doc.contents)) {
-    const pos = lineCounter.linePos(doc.contents?.range?.[0] ?? 0);
     return {
       ok: false,
       diagnostics: [
@@ -132,23 +181,28 @@ function parseYaml(file: string, text: string): LoadResult {
           file,
           'the file must be a mapping of keys (id, updated, organization, incident, …)',
           'see `faq init` for a starting point',
-          pos.line,
-          pos.col,
+          ...at(doc.contents?.range?.[0] ?? 0),
         ),
       ],
     };
   }
+  const treeProblems = inspectYamlTree(doc).map((p) =>
+    fileError(file, p.message, p.hint, ...at(p.offset)),
+  );
+  if (treeProblems.length > 0) return { ok: false, diagnostics: withSummary(file, treeProblems) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
+  } catch {
+    // The tree check found every alias resolvable, so this is the expansion limit.
     return {
       ok: false,
       diagnostics: [
         fileError(
           file,
-          `YAML aliases expand too far: ${(error as Error).message}`,
-          'write the values out instead of using many aliases (&/*)',
+          'YAML aliases expand too far (an "alias bomb"?)',
+          'write the values out instead of using aliases (&name / *name)',
+          ...at(firstAliasOffset(doc)),
         ),
       ],
     };
@@ -156,13 +210,50 @@ function parseYaml(file: string, text: string): LoadResult {
   return { ok: true, loaded: { file, text, doc, lineCounter, data }, diagnostics: [] };
 }
 
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** The first MAX_DIAGNOSTICS problems of a file, and a last line saying how many more there are. */
+export function withSummary(file: string, shown: Diagnostic[], found = shown.length): Diagnostic[] {
+  const list = shown.slice(0, MAX_DIAGNOSTICS);
+  if (found <= list.length) return list;
+  const last = list.at(-1);
+  return [
+    ...list,
+    fileError(
+      file,
+      `${found - list.length} more problems not shown`,
+      'fix these first; is this the right file?',
+      last?.line ?? 1,
+      last?.col ?? 1,
+    ),
+  ];
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   const cleaned = first.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once';
-  if (code === 'TAG_RESOLVE_FAILED')
-    return `unknown YAML tag: ${cleaned.replace(/^Unresolved tag: /, '')}`;
-  return `YAML syntax: ${cleaned}`;
+  if (/call stack|too much recursion/i.test(cleaned)) return 'YAML is nested too deeply to read';
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key: each key may appear only once';
+    case 'TAG_RESOLVE_FAILED':
+      return `unknown YAML tag ${cleaned
+        .replace(/^Unresolved tag: /, '')
+        .replace(/^tag:yaml\.org,2002:/, '!!')}`;
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a second `---`)';
+    default:
+      return `YAML syntax: ${cleaned}`;
+  }
 }
 
 function yamlHint(code: string): string | undefined {

@@ -40,16 +40,37 @@ function* walk(tokens: readonly Token[]): Generator<Token> {
   }
 }
 
+/** A link target that may not be published, and where it stands in the Markdown. */
+export interface UnsafeLink {
+  href: string;
+  offset: number;
+}
+
+/**
+ * Where a Markdown parser could read a link target: after `](` or `](<` (inline links and
+ * images), after `]:` (reference definitions, also on the next line) and inside `<…>`
+ * (autolinks). Deliberately wider than any one parser, so that a CMS whose parser differs from
+ * marked cannot find a link that the check missed.
+ */
+const DESTINATION =
+  /\](?:\(|:)\s*<([^<>\n]*)>|\](?:\(|:)\s*([^\s<)][^\s)]*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
+
 /** The unsafe link and image targets in a piece of Markdown from the incident file. */
-export function findUnsafeLinks(markdown: string): string[] {
-  const unsafe: string[] = [];
+export function findUnsafeLinks(markdown: string): UnsafeLink[] {
+  const found = new Map<string, number>();
+  const add = (href: string, offset: number): void => {
+    if (!isSafeUrl(href) && !found.has(href)) found.set(href, offset);
+  };
+  for (const m of markdown.matchAll(DESTINATION)) {
+    const href = (m[1] ?? m[2] ?? m[3])!;
+    if (href === '') continue;
+    add(href, m.index + m[0].indexOf(href));
+  }
   for (const token of walk(new Lexer({ gfm: true }).lex(markdown))) {
-    if (
-      (token.type === 'link' || token.type === 'image') &&
-      !isSafeUrl((token as Tokens.Link).href)
-    ) {
-      unsafe.push((token as Tokens.Link).href);
+    if (token.type === 'link' || token.type === 'image') {
+      const href = (token as Tokens.Link).href;
+      add(href, Math.max(markdown.indexOf(href), 0));
     }
   }
-  return unsafe;
+  return [...found].map(([href, offset]) => ({ href, offset })).sort((a, b) => a.offset - b.offset);
 }

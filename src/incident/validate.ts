@@ -1,12 +1,18 @@
-import type { core } from 'zod';
+import type { Node } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { LANGUAGES, type Lang } from '../lang/index.js';
 import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
 import type { Incident } from './incident.js';
-import type { LoadedFile } from './load.js';
-import { locate, type KeyPath } from './locate.js';
+import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
+import { locate, type KeyPath, type Position } from './locate.js';
 import { findUnsafeLinks } from './markdown-safety.js';
-import { IncidentSchema, MEASURES, type IncidentInput, type Localized } from './schema.js';
+import {
+  DATE_PATTERN,
+  IncidentSchema,
+  MEASURES,
+  type IncidentInput,
+  type Localized,
+} from './schema.js';
 import { slugify } from './slug.js';
 import { closest, suggestion } from './suggest.js';
 import { zodIssueToProblem } from './zod-issues.js';
@@ -27,7 +33,7 @@ type Report = (
   path: KeyPath,
   message: string,
   hint?: string,
-  options?: { key?: boolean; severity?: 'warning' },
+  options?: { key?: boolean; severity?: 'warning'; needle?: string },
 ) => void;
 
 /** Checks a loaded incident file against the schema and the rules of SPEC §2. */
@@ -36,8 +42,14 @@ export function validateIncident(
   options: ValidateOptions = {},
 ): ValidationResult {
   const diagnostics: Diagnostic[] = [];
+  let found = 0;
   const report: Report = (path, message, hint, opts = {}) => {
-    const pos = locate(loaded.doc, loaded.lineCounter, path, opts);
+    // Locating is linear in the file; a file with thousands of problems is reported in part.
+    found += 1;
+    if (diagnostics.length >= MAX_DIAGNOSTICS) return;
+    const pos =
+      (opts.needle !== undefined && locateText(loaded, path, opts.needle)) ||
+      locate(loaded.doc, loaded.lineCounter, path, opts);
     diagnostics.push({
       file: loaded.file,
       line: pos.line,
@@ -50,18 +62,50 @@ export function validateIncident(
   };
   const parsed = IncidentSchema.safeParse(loaded.data, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) reportIssue(issue, report);
-    return { diagnostics };
+    for (const problem of parsed.error.issues.flatMap(zodIssueToProblem))
+      report(problem.path, problem.message, problem.hint, { key: problem.atKey });
+    checkRawDates(loaded.data, report);
+    return { diagnostics: withSummary(loaded.file, diagnostics, found) };
   }
   const incident = buildIncident(loaded.file, parsed.data, report, options);
   return diagnostics.some((d) => d.severity === 'error')
-    ? { diagnostics }
+    ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };
 }
 
-function reportIssue(issue: core.$ZodIssue, report: Report): void {
-  for (const problem of zodIssueToProblem(issue)) {
-    report(problem.path, problem.message, problem.hint, { key: problem.atKey });
+/** Where `needle` is written inside the value at `path` (e.g. a link in a Markdown block). */
+function locateText(loaded: LoadedFile, path: KeyPath, needle: string): Position | undefined {
+  const node = loaded.doc.getIn(path, true) as Node | undefined;
+  const range = node?.range;
+  if (!range || needle === '') return undefined;
+  const index = loaded.text.slice(range[0], range[1]).indexOf(needle);
+  return index < 0 ? undefined : loaded.lineCounter.linePos(range[0] + index);
+}
+
+const DATE_FIELDS: KeyPath[] = [
+  ['updated'],
+  ['incident', 'detected'],
+  ['incident', 'crisis_team'],
+  ['incident', 'findings_expected'],
+];
+
+/**
+ * When the schema fails, the rules do not run; impossible dates (2026-02-30) are still reported,
+ * so that one `faq check` shows every problem at once.
+ */
+function checkRawDates(data: unknown, report: Report): void {
+  const at = (path: KeyPath): unknown =>
+    path.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      data,
+    );
+  const zone = at(['organization', 'timezone']);
+  const timezone = typeof zone === 'string' && isKnownTimeZone(zone) ? zone : DEFAULT_TIMEZONE;
+  for (const path of DATE_FIELDS) {
+    const text = at(path);
+    if (typeof text !== 'string' || !new RegExp(DATE_PATTERN).test(text)) continue;
+    const result = parseIncidentDate(text, timezone);
+    if (!result.ok) report(path, result.message, 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM');
   }
 }
 
@@ -77,11 +121,12 @@ function buildIncident(
   options: ValidateOptions,
 ): Incident {
   const id = input.id ?? fileId(file);
-  if (input.id === undefined && !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+  if (input.id === undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
+    const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
     report(
       ['id'],
-      `the file name "${id}" cannot serve as the id (output folder name)`,
-      'add `id:` with only a-z, 0-9 and "-"',
+      `there is no id, and the file name "${base.length > 40 ? `${base.slice(0, 40)}…` : base}" cannot serve as one (it names the output folder)`,
+      'add `id:` with only a-z, 0-9 and "-" (at most 64 characters), or rename the file',
       { key: true },
     );
   }
@@ -258,8 +303,13 @@ const MARKDOWN_FIELDS: (i: IncidentInput) => [KeyPath, Localized | undefined][] 
 function checkMarkdown(input: IncidentInput, report: Report): void {
   for (const [path, value] of MARKDOWN_FIELDS(input)) {
     for (const [subPath, text] of texts(path, value)) {
-      for (const href of findUnsafeLinks(text)) {
-        report(subPath, `link target "${href}" is not allowed`, 'use http(s), mailto or tel links');
+      for (const { href } of findUnsafeLinks(text)) {
+        report(
+          subPath,
+          `link target "${href}" is not allowed: links must be http(s), mailto, tel or relative`,
+          'remove the link or use a web address',
+          { needle: href },
+        );
       }
     }
   }

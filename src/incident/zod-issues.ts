@@ -114,6 +114,12 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
       ];
     }
     case 'invalid_union': {
+      if (input === undefined)
+        return zodIssueToProblem({
+          ...issue,
+          code: 'invalid_type',
+          expected: 'string',
+        } as core.$ZodIssue);
       // Localized texts: report the branch that matches the shape the author wrote.
       const branch = typeof input === 'object' && input !== null && !Array.isArray(input) ? 1 : 0;
       const inner = issue.errors[branch] ?? [];

@@ -1,45 +1,52 @@
 /**
  * Escapes plain text for use inside Markdown, so that it reads back as the same text under any
- * CommonMark parser: inline syntax is always escaped, block syntax where the text starts.
+ * CommonMark parser, GFM included: inline syntax is always escaped, block syntax where the text
+ * starts, and what GFM would turn into a link by itself (`https://…`, `www.…`, `name@host`) is
+ * broken up with escapes, because a bare URL swallows the backslashes that follow it.
  */
 export function escapeMarkdown(text: string): string {
-  const inline = text.replace(/[\\`*_[\]<>&|~#]/g, '\\$&');
+  const inline = text
+    .replace(/[\\`*_[\]<>&|~#@]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.');
   // A value may open a line: "1. Mai", "- x", "+ y", "= z", "> q" would start blocks there.
   return inline.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=>])/, '\\$1');
 }
 
+/** Autolinks that stay links: http(s), mailto, tel and plain e-mail addresses. */
 const AUTOLINK =
   /^<(?:https?:\/\/|mailto:|tel:)[^\s<>]*>|^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>/;
 
 /**
  * Makes Markdown from the incident file safe to publish: raw HTML is turned into text (shown as
  * written, never interpreted), so the Markdown artifact cannot carry tags into a CMS either.
- * Safe autolinks (`<https://…>`, `<mailto:…>`) stay links. Link targets were checked on validation.
+ * Safe autolinks (`<https://…>`, `<mailto:…>`) stay links; link targets were checked on
+ * validation.
+ *
+ * Every other `<` becomes `&lt;`, which every CommonMark parser reads as the text `<` and none
+ * as the start of a tag — unlike `\<`, whose backslash a GFM bare URL in front of it swallows
+ * (`https://x.example\<img onerror=…>`). That holds inside code spans too, where it shows as
+ * `&lt;`: telling code spans apart exactly would take a whole CommonMark parser (a span can
+ * open on an earlier line, GFM tables split cells before code spans are found), and a wrong
+ * guess would let a tag through.
  */
 export function neutralizeHtml(markdown: string): string {
   let out = '';
   for (let i = 0; i < markdown.length; i++) {
     const c = markdown[i]!;
-    if (c === '\\') {
-      out += markdown.slice(i, i + 2);
+    const next = markdown[i + 1];
+    if (c === '\\' && next === '<') {
+      out += '&lt;';
       i++;
-    } else if (c === '`') {
-      // Code spans and fences show their content literally already.
-      const run = /^`+/.exec(markdown.slice(i))![0];
-      const end = markdown.indexOf(run, i + run.length);
-      if (end < 0) {
-        out += run;
-        i += run.length - 1;
-      } else {
-        out += markdown.slice(i, end + run.length);
-        i = end + run.length - 1;
-      }
+    } else if (c === '\\' && next !== undefined) {
+      out += c + next;
+      i++;
     } else if (c === '<') {
-      const auto = AUTOLINK.exec(markdown.slice(i));
+      const auto = AUTOLINK.exec(markdown.slice(i, i + 2048));
       if (auto) {
         out += auto[0];
         i += auto[0].length - 1;
-      } else out += '\\<';
+      } else out += '&lt;';
     } else out += c;
   }
   return out;
