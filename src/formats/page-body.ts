@@ -19,6 +19,12 @@ interface PageContext {
   updated: { text: string; iso: string };
 }
 
+/**
+ * A wide table scrolls inside its own box on a phone (the page never does); keyboard users need
+ * to reach it to scroll it.
+ */
+const focusableTables = (html: string): string => html.replace(/<table>/g, '<table tabindex="0">');
+
 const isH2 = (t: Token): boolean => t.type === 'heading' && (t as Tokens.Heading).depth >= 2;
 
 /** "Stand: 26. November 2026, 15:00 Uhr": the label and the date, nothing else. */
@@ -85,8 +91,10 @@ export function renderPageBody(
     parts.push(html);
   }
   return {
-    lead: parts.join(''),
-    sections: rest.length ? renderHtmlBody([...rest], headings.slice(headingIndex)) : '',
+    lead: focusableTables(parts.join('')),
+    sections: rest.length
+      ? focusableTables(renderHtmlBody([...rest], headings.slice(headingIndex)))
+      : '',
     hasUpdated,
     ...(summary ? { summary } : {}),
   };
