@@ -203,7 +203,7 @@ test('compareFacts: defaults count as set, long texts are named, lists and dates
     organization: { name: 'X', about: 'a'.repeat(80) },
     incident: { status: 'unknown', detected: '2026-11-24', findings_expected: '2026-11-28' },
   };
-  const next = structuredClone(base);
+  const next = JSON.parse(JSON.stringify(base));
   next.incident.phase = 'investigating'; // the default: no change in fact
   next.organization.about = 'b'.repeat(80);
   next.incident.measures = ['shutdown', 'experts'];
@@ -216,7 +216,10 @@ test('compareFacts: defaults count as set, long texts are named, lists and dates
     'incident.detected: 24. November 2026 → 24. November 2026, 00:30 Uhr',
     'incident.measures: [shutdown, crisis_team, experts, forensics] (default) → [shutdown, experts]',
   ]);
-  assert.deepEqual(compareFacts(base, structuredClone(base), { lang: 'de', schema }), []);
+  assert.deepEqual(
+    compareFacts(base, JSON.parse(JSON.stringify(base)), { lang: 'de', schema }),
+    [],
+  );
 });
 
 test('unifiedDiff: only changed hunks, with three lines of context', () => {

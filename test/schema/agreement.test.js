@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { TextEncoder } from 'node:util';
 import Ajv from 'ajv';
 import { checkIncident } from '../../lib/api.js';
 import { parseIncidentSource } from '../../lib/incident/load.js';
