@@ -41,7 +41,7 @@ function buildProgram(): Command {
     .addHelpText('before', examples(PROGRAM_EXAMPLES))
     .addHelpText(
       'after',
-      "\nExit codes: 0 ok, 1 invalid input, 2 usage error (faq diff: 1 = the texts differ).\nRun `faq <command> --help` for a command's examples and options.",
+      "\nExit codes: 0 ok, 1 invalid input, 2 usage error (faq diff: 1 = the texts differ, 2 = usage error or invalid input).\nRun `faq <command> --help` for a command's examples and options.",
     );
 
   program
@@ -168,6 +168,10 @@ function buildProgram(): Command {
         ['faq diff incident.yaml.orig incident.yaml', 'the FAQ text, what changed'],
         ['faq diff old.yaml new.yaml --variant press --lang en', 'the English press release'],
       ]),
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes, as diff(1): 0 the texts are the same, 1 they differ, 2 usage error or invalid input.',
     )
     .action(async (oldFile: string, newFile: string, opts) => {
       const { runDiff } = await import('./commands/diff.js');
