@@ -18,6 +18,16 @@ export function senderOf(doc: RenderedDocument): { name?: string; address: strin
 }
 
 /**
+ * Header text that a parser would read as an RFC 2047 encoded word ("=?…?=") is encoded itself,
+ * so it comes back as written; nodemailer encodes other text only when it is not ASCII.
+ */
+async function protectEncodedWords(text: string): Promise<string> {
+  if (!text.includes('=?')) return text;
+  const { default: mimeFuncs } = await import('nodemailer/lib/mime-funcs/index.js');
+  return mimeFuncs.encodeWord(text, 'Q', 52);
+}
+
+/**
  * A ready-to-open draft: RFC 5322 / MIME `multipart/alternative` (text and HTML), built by
  * nodemailer's MailComposer with everything random pinned so the bytes are reproducible.
  */
@@ -41,7 +51,7 @@ export const eml: Format = {
     const mail = new MailComposer({
       from,
       ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
-      subject: doc.title,
+      subject: await protectEncodedWords(doc.title),
       date: new Date(toEpoch(doc.incident.updated)),
       messageId: `<${hash.slice(0, 32)}@${domain}>`,
       text,
