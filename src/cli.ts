@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT, InputError, OutputError, UsageError } from './errors.js';
-import { printDiagnostics, printError } from './cli/output.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { printError } from './cli/output.js';
+import { isDebug, reportError } from './cli/report-error.js';
 import { LANGUAGES } from './lang/index.js';
 
 function readVersion(): string {
@@ -210,43 +210,19 @@ function reportUsage(text: string, command: Command): void {
   printError(message, `${suggestion ? `did you mean \`${suggestion[1]}\`? ` : ''}see \`${help}\``);
 }
 
-function reportInternal(error: unknown): void {
-  printError(
-    `internal error: ${(error as Error)?.message ?? String(error)}`,
-    'this is a bug in faq; please report it with the command you ran (run with DEBUG=1 for details)',
-  );
-  if (process.env.DEBUG || process.argv.includes('--debug'))
-    process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-}
-
 /** The CLI: maps flags to options, and errors to output and exit codes. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  // A throw outside the command's promise (a timer, a stream) is a bug too, not a stack dump.
+  const onUncaught = (error: unknown): void => {
+    process.exitCode = reportError(error, { debug: isDebug(argv) });
+    process.exit();
+  };
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
   try {
-    await program.parseAsync(argv);
+    await buildProgram().parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
-        process.exitCode = EXIT.ok;
-      } else if (error.code === 'commander.help') {
-        // `faq` alone prints the help to stderr as a usage error; `faq help` is a request.
-        process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      } else {
-        process.exitCode = EXIT.usage;
-      }
-    } else if (error instanceof UsageError) {
-      printError(error.message, error.hint);
-      process.exitCode = EXIT.usage;
-    } else if (error instanceof InputError) {
-      printDiagnostics(error.diagnostics);
-      process.exitCode = EXIT.invalid;
-    } else if (error instanceof OutputError) {
-      printError(error.message, error.hint);
-      process.exitCode = EXIT.invalid;
-    } else {
-      reportInternal(error);
-      process.exitCode = EXIT.internal;
-    }
+    process.exitCode = reportError(error, { debug: isDebug(argv) });
   }
 }
 

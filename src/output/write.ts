@@ -1,7 +1,8 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { Artifact } from '../render/render.js';
+import { watchSignals } from './signals.js';
 
 const STAGING = '.faq-staging-';
 const RETIRED = '.faq-old-';
@@ -37,6 +38,22 @@ export function buildManifest(id: string, artifacts: readonly Artifact[]): Manif
   };
 }
 
+/** Ctrl-C or SIGTERM while writing: the staging was removed, the previous output is untouched. */
+export class InterruptedError extends OutputError {
+  constructor(
+    readonly signal: NodeJS.Signals,
+    /** The signal came during the swap, which was finished: the new output is in place. */
+    readonly complete = false,
+  ) {
+    super(
+      complete
+        ? `interrupted by ${signal} after the new output was in place; it is complete`
+        : `interrupted by ${signal}: nothing was written, the previous output is unchanged`,
+    );
+    this.name = 'InterruptedError';
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -46,26 +63,45 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Removes staging folders left by a run that was killed (its process is gone). */
-async function removeStale(out: string): Promise<void> {
+/**
+ * Removes staging folders left by a run that was killed (SIGKILL, power loss): their process is
+ * gone. A folder with this process's own id is stale too — ids are reused, e.g. in containers.
+ */
+export async function removeStaleStaging(out: string): Promise<string[]> {
   let entries: string[];
   try {
     entries = await readdir(out);
   } catch {
-    return;
+    return [];
   }
+  const removed: string[] = [];
   for (const name of entries) {
-    const m = /^\.faq-(?:staging|old)-.*-(\d+)$/.exec(name);
-    if (m && !isAlive(Number(m[1]))) await rm(join(out, name), { recursive: true, force: true });
+    const m = /^\.faq-(staging|old)-(.*)-(\d+)$/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[3]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    // Killed between moving the previous output aside and moving the new one in: put it back.
+    if (m[1] === 'old' && !entries.includes(m[2]!)) {
+      const restored = await rename(join(out, name), join(out, m[2]!)).then(
+        () => true,
+        () => false,
+      );
+      if (restored) continue;
+    }
+    await rm(join(out, name), { recursive: true, force: true });
+    removed.push(name);
   }
+  return removed;
 }
 
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   if (e.code === 'ENOSPC') return 'disk full';
+  if (e.code === 'EDQUOT') return 'disk quota exceeded';
   if (e.code === 'ENOTDIR' || e.code === 'EEXIST') return 'a file stands where a folder is needed';
   if (e.code === 'EROFS') return 'read-only file system';
+  if (e.code === 'ENAMETOOLONG') return 'a file name is too long';
   return e.code ?? String(error);
 }
 
@@ -73,61 +109,91 @@ function describe(error: unknown): string {
  * Writes the artifacts of one or more incidents all or nothing: each incident is written to a
  * staging folder inside `out` (same file system, so the rename is atomic), and only when every
  * one is complete are they swapped in, each replacing its incident's previous folder entirely.
- * On failure or Ctrl-C the staging folders are removed and the previous output stays as it was.
+ * On failure or Ctrl-C/SIGTERM the staging folders are removed (and `out` itself, if this run
+ * created it), and the previous output stays as it was.
  */
 export async function writeArtifacts(
   out: string,
   byIncident: Map<string, Artifact[]>,
 ): Promise<void> {
-  const tag = `${process.pid}`;
+  const signals = watchSignals();
   const staged: { id: string; staging: string }[] = [];
-  const cleanup = async (): Promise<void> => {
-    await Promise.all(staged.map((s) => rm(s.staging, { recursive: true, force: true })));
+  let created: string | undefined;
+  const interrupted = (): void => {
+    const signal = signals.signal();
+    if (signal) throw new InterruptedError(signal);
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    void cleanup().finally(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
     try {
-      await mkdir(out, { recursive: true });
+      created = await mkdir(out, { recursive: true });
     } catch (error) {
       throw new OutputError(
         `cannot create the output folder ${out}: ${describe(error)}`,
         'choose another folder with --out',
       );
     }
-    await removeStale(out);
+    await removeStaleStaging(out);
     for (const [id, artifacts] of byIncident) {
-      const staging = join(out, `${STAGING}${id}-${tag}`);
+      const staging = join(out, `${STAGING}${id}-${process.pid}`);
       staged.push({ id, staging });
-      try {
-        await rm(staging, { recursive: true, force: true });
-        await mkdir(staging);
-        for (const artifact of artifacts) {
-          const target = join(staging, artifact.path.slice(id.length + 1));
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, artifact.content);
-        }
-        await writeFile(
-          join(staging, 'manifest.json'),
-          `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`,
-        );
-      } catch (error) {
-        throw new OutputError(
-          `cannot write to the output folder ${out}: ${describe(error)}`,
-          'check permissions and free space, or use --out',
-        );
-      }
+      await writeStaging(out, staging, id, artifacts, interrupted);
     }
-    await swapIn(out, staged, tag);
+    interrupted();
+    await swapIn(out, staged, `${process.pid}`);
+    const late = signals.signal();
+    if (late) throw new InterruptedError(late, true);
   } catch (error) {
-    await cleanup();
+    await Promise.all(staged.map((s) => rm(s.staging, { recursive: true, force: true })));
+    if (created && !(error instanceof InterruptedError && error.complete))
+      await removeCreated(out, created);
     throw error;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    signals.stop();
+  }
+}
+
+async function writeStaging(
+  out: string,
+  staging: string,
+  id: string,
+  artifacts: readonly Artifact[],
+  interrupted: () => void,
+): Promise<void> {
+  const root = resolve(staging);
+  const write = async (rel: string, content: string | Uint8Array): Promise<void> => {
+    interrupted();
+    const target = resolve(root, rel);
+    // Paths are built from checked ids and slugs; a variant name from a template overlay is not.
+    if (!target.startsWith(root + sep))
+      throw new OutputError(`refusing to write ${rel}: it would land outside ${out}/${id}`);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  };
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging);
+    for (const artifact of artifacts)
+      await write(artifact.path.slice(id.length + 1), artifact.content);
+    await write('manifest.json', `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`);
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(
+      `cannot write to the output folder ${out}: ${describe(error)}`,
+      'check permissions and free space, or use --out',
+    );
+  }
+}
+
+/** Removes the folders `mkdir -p out` created, innermost first, as long as they are empty. */
+async function removeCreated(out: string, created: string): Promise<void> {
+  const top = resolve(created);
+  for (let dir = resolve(out); dir.startsWith(top); dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    if (dir === top) return;
   }
 }
 
