@@ -1,6 +1,10 @@
-import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import type Handlebars from 'handlebars';
 import type { Diagnostic } from '../errors.js';
 import { InputError } from '../errors.js';
+import { PRECOMPILED } from './precompiled.js';
 import type { TemplateStore } from './templates.js';
 
 /** Placeholders of the organisation's original template that must never reach an artifact. */
@@ -28,8 +32,15 @@ function templateDiagnostic(
   };
 }
 
-function createEnvironment(): HandlebarsEnv {
-  const hb = Handlebars.create();
+/** The full Handlebars (parser and compiler): loaded only when a template is compiled at run time. */
+let compiler: HandlebarsEnv | undefined;
+function loadCompiler(): HandlebarsEnv {
+  compiler ??= createRequire(import.meta.url)('handlebars') as HandlebarsEnv;
+  return compiler;
+}
+
+function createEnvironment(base: HandlebarsEnv): HandlebarsEnv {
+  const hb = base.create();
   // Comparison for wording that depends on a value, e.g. {{#if (eq status "attack")}}.
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
@@ -65,17 +76,99 @@ function findSeedPlaceholders(ast: hbs.AST.Program): { text: string; line: numbe
   return found;
 }
 
+type TemplateKind = 'markdown' | 'html';
+
+/** Handlebars options per kind: Markdown templates get pre-escaped data, HTML layouts escape. */
+function compileOptions(kind: TemplateKind): CompileOptions {
+  return { strict: true, noEscape: kind === 'markdown', preventIndent: true };
+}
+
+type CompileOptions = Parameters<HandlebarsEnv['compile']>[1];
+
+/**
+ * Parses a template and rejects what must never ship (syntax errors, the seed's placeholders);
+ * throws InputError pointing into the template file.
+ */
+function parseTemplate(hb: HandlebarsEnv, text: string, display: string): hbs.AST.Program {
+  let ast: hbs.AST.Program;
+  try {
+    ast = hb.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    throw new InputError([
+      templateDiagnostic(
+        display,
+        `template syntax: ${message.split('\n')[0]}`,
+        line,
+        1,
+        'check the {{…}} on this line',
+      ),
+    ]);
+  }
+  const leftovers = findSeedPlaceholders(ast);
+  if (leftovers.length > 0) {
+    throw new InputError(
+      leftovers.map((p) =>
+        templateDiagnostic(
+          display,
+          `template contains the placeholder "${p.text}"`,
+          p.line,
+          p.col,
+          'replace it with a field, e.g. {{incident.detected.text}}',
+        ),
+      ),
+    );
+  }
+  return ast;
+}
+
+/** The kind a built-in template is precompiled as, from its name; undefined for other files. */
+export function templateKind(rel: string): TemplateKind | undefined {
+  if (rel.endsWith('.md.hbs')) return 'markdown';
+  if (rel.endsWith('.html.hbs')) return 'html';
+  return undefined;
+}
+
+export function templateHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Build step (scripts/build.mjs): the JavaScript source of a template compiled ahead of time,
+ * with exactly the checks and options of a run-time compile. Throws InputError like `get`.
+ */
+export function precompileTemplate(text: string, kind: TemplateKind, display: string): string {
+  const hb = loadCompiler();
+  return hb.precompile(parseTemplate(hb, text, display), compileOptions(kind)) as unknown as string;
+}
+
 /**
  * Compiles templates once per store, strictly: a mustache naming a field the data lacks fails the
  * render. Markdown templates get pre-escaped data, so they do not escape again; HTML layouts do.
+ * Built-in templates come precompiled (scripts/build.mjs) and are used only while the file's
+ * text still has the hash it was compiled from; anything else (a `--templates` override, an
+ * edited template) is compiled here, at run time.
  */
 export class TemplateEngine {
-  private readonly hb = createEnvironment();
+  private runtime?: HandlebarsEnv;
+  private compiler?: HandlebarsEnv;
   private readonly cache = new Map<string, CompiledTemplate>();
 
   constructor(readonly store: TemplateStore) {}
 
-  get(rel: string, kind: 'markdown' | 'html'): CompiledTemplate {
+  private precompiled(
+    rel: string,
+    kind: TemplateKind,
+    text: string,
+  ): HandlebarsTemplateDelegate | undefined {
+    const entry = PRECOMPILED[rel];
+    if (!entry || entry.kind !== kind || entry.sha256 !== templateHash(text)) return undefined;
+    this.runtime ??= createEnvironment(HandlebarsRuntime as unknown as HandlebarsEnv);
+    return this.runtime.template(entry.spec as TemplateSpecification);
+  }
+
+  get(rel: string, kind: TemplateKind): CompiledTemplate {
     const cached = this.cache.get(rel);
     if (cached) return cached;
     const file = this.store.read(rel);
@@ -89,41 +182,14 @@ export class TemplateEngine {
           'check the --templates folder layout',
         ),
       ]);
-    let ast: hbs.AST.Program;
-    try {
-      ast = this.hb.parse(file.text);
-    } catch (error) {
-      const message = (error as Error).message;
-      const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-      throw new InputError([
-        templateDiagnostic(
-          file.display,
-          `template syntax: ${message.split('\n')[0]}`,
-          line,
-          1,
-          'check the {{…}} on this line',
-        ),
-      ]);
-    }
-    const leftovers = findSeedPlaceholders(ast);
-    if (leftovers.length > 0) {
-      throw new InputError(
-        leftovers.map((p) =>
-          templateDiagnostic(
-            file.display,
-            `template contains the placeholder "${p.text}"`,
-            p.line,
-            p.col,
-            'replace it with a field, e.g. {{incident.detected.text}}',
-          ),
-        ),
+    let render = this.precompiled(rel, kind, file.text);
+    if (!render) {
+      this.compiler ??= createEnvironment(loadCompiler());
+      render = this.compiler.compile(
+        parseTemplate(this.compiler, file.text, file.display),
+        compileOptions(kind),
       );
     }
-    const render = this.hb.compile(ast, {
-      strict: true,
-      noEscape: kind === 'markdown',
-      preventIndent: true,
-    });
     const compiled: CompiledTemplate = (data) => {
       try {
         return render(data, {
