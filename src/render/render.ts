@@ -8,7 +8,7 @@ import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
 import { buildViewModel } from '../view/model.js';
 import type { TemplateEngine } from './engine.js';
-import { scanForLeftovers } from './scan.js';
+import { scanText } from './scan.js';
 
 /** One output file, in memory until the writer swaps it in. */
 export interface Artifact {
@@ -149,6 +149,8 @@ export async function renderIncident(
           }
           const content = await FORMATS[format]!.render(doc);
           doc.produced.set(format, content);
+          // Also the parts an .eml is built from: encoded inside it, a leftover could hide.
+          scanText(`${base}.${FORMATS[format]!.ext}`, content, incident);
           if (!formats.includes(format)) continue;
           const meta = {
             variant,
@@ -157,7 +159,6 @@ export async function renderIncident(
             ...(recipient ? { recipient: recipient.slug } : {}),
           };
           const artifact = toArtifact(`${base}.${FORMATS[format]!.ext}`, meta, content);
-          scanForLeftovers(artifact, incident);
           artifacts.push(artifact);
         }
       }

@@ -20,13 +20,22 @@ const LEFTOVERS: [string, RegExp][] = [
   ['[object Object]', /\[object Object\]/],
 ];
 
+/** The texts of the incident file (not its path, which is no value shown anywhere). */
 function valuesText(incident: Incident): string {
-  return JSON.stringify(incident);
+  const texts: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) if (key !== 'file') collect(inner);
+  };
+  collect(incident);
+  return texts.join('\n');
 }
 
-/** Fails the render if an artifact contains a leftover placeholder or a missing value's text. */
-export function scanForLeftovers(artifact: Artifact, incident: Incident): void {
-  const text = new TextDecoder().decode(artifact.content);
+/** Fails the render if a rendered text contains a leftover placeholder or a missing value's text. */
+export function scanText(path: string, content: string | Uint8Array, incident: Incident): void {
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
   const source = valuesText(incident);
   for (const [name, pattern] of LEFTOVERS) {
     const match = pattern.exec(text);
@@ -34,7 +43,7 @@ export function scanForLeftovers(artifact: Artifact, incident: Incident): void {
       const before = text.slice(0, match.index).split('\n');
       throw new InputError([
         {
-          file: artifact.path,
+          file: path,
           line: before.length,
           col: before.at(-1)!.length + 1,
           severity: 'error',
@@ -45,4 +54,12 @@ export function scanForLeftovers(artifact: Artifact, incident: Incident): void {
       ]);
     }
   }
+}
+
+/** The same for a finished artifact. */
+export function scanForLeftovers(
+  artifact: Pick<Artifact, 'path' | 'content'>,
+  incident: Incident,
+): void {
+  scanText(artifact.path, artifact.content, incident);
 }
