@@ -26,6 +26,8 @@ export interface LayoutData {
     sections: string;
     /** The template shows the "Stand" itself; otherwise the page header does. */
     hasUpdated: boolean;
+    /** investigating | recovering | resolved: the status box is calm green once resolved. */
+    phase: string;
     website?: { href: string; text: string };
   };
   css: string;
@@ -60,6 +62,7 @@ function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jso
       lead: parts.lead,
       sections: parts.sections,
       hasUpdated: parts.hasUpdated,
+      phase: doc.incident.incident.phase,
       ...(website
         ? {
             website: {

@@ -116,6 +116,7 @@ function describePage() {
   const time = document.querySelector('time[datetime]');
   return {
     lang: document.documentElement.lang,
+    bodyClass: document.body.className,
     title: document.title.trim(),
     scrollWidth: document.documentElement.scrollWidth,
     headings,
@@ -219,6 +220,8 @@ test('pages have one h1, headings in order, landmarks, a skip link and the Stand
     if (nav > 0 && facts.firstFocus !== 'skip')
       bad.push(`${where}: skip link is not the first link`);
     if (h.variant === 'faq' && nav !== 1) bad.push(`${where}: FAQ without its list of questions`);
+    if (!/^phase-(investigating|recovering|resolved)$/.test(facts.bodyClass))
+      bad.push(`${where}: body class "${facts.bodyClass}"`);
     if (
       !facts.time ||
       !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$/.test(facts.time.datetime)
