@@ -1,0 +1,277 @@
+// `npm run bench`: the speed targets of issue 7, measured as ratios of paired, alternating runs on
+// this machine. Prints a table and writes bench/results/latest.json (and a dated copy).
+//
+//   node scripts/bench/run.mjs [--quick] [--files N] [--rounds N] [--cold-rounds N]
+//                              [--skip batch,preview,cold]
+//
+// It is a benchmark, not a test: nothing here fails on a slow machine; it reports.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, platform, arch, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+import { benchEnv, median, peakMemory, timeOnce } from './measure.mjs';
+import { measurePreview } from './preview.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WORK = join(ROOT, '.bench');
+const NODE = process.execPath;
+const FAQ = [NODE, join(ROOT, 'bin', 'faq.js')];
+
+function parseArgs(argv) {
+  const quick = argv.includes('--quick');
+  const value = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  return {
+    quick,
+    files: Number(value('--files', quick ? 200 : 1000)),
+    rounds: Number(value('--rounds', quick ? 2 : 5)),
+    coldRounds: Number(value('--cold-rounds', quick ? 10 : 30)),
+    previewEdits: Number(value('--preview-edits', quick ? 5 : 10)),
+    skip: new Set(String(value('--skip', '')).split(',').filter(Boolean)),
+  };
+}
+
+const fmtMs = (ms) =>
+  ms === undefined ? 'n/a' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+const fmtMiB = (mib) => (mib === undefined ? 'n/a' : `${Math.round(mib)} MiB`);
+
+/** Runs every command of a group once per round, in an order that rotates from round to round. */
+function alternate(commands, rounds, before) {
+  const times = new Map(commands.map((c) => [c.key, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < commands.length; i++) {
+      const command = commands[(round + i) % commands.length];
+      command.before?.();
+      times.get(command.key).push(timeOnce(command.argv, command));
+    }
+    before?.(round);
+  }
+  return times;
+}
+
+function machine() {
+  const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  return {
+    node: process.version,
+    platform: `${platform()} ${arch()}`,
+    cpu,
+    cores: availableParallelism(),
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(ROOT, 'lib', 'cli.js'))) {
+    console.error('faq bench: lib/cli.js is missing; run `npm run build` first');
+    process.exit(2);
+  }
+  mkdirSync(WORK, { recursive: true });
+  const env = benchEnv();
+  const info = machine();
+  const results = [];
+  console.error(
+    `faq bench: Node ${info.node}, ${info.platform}, ${info.cpu} × ${info.cores}, ${info.memoryGiB} GiB` +
+      `${options.quick ? ' (quick)' : ''}\nNODE_EXTRA_CA_CERTS and NODE_OPTIONS are unset for every measured command, on both sides.`,
+  );
+
+  // --- Cold starts against `node -e 0`.
+  if (!options.skip.has('cold')) {
+    const example = join(ROOT, 'incidents', 'example.yaml');
+    const out = join(WORK, 'cold-out');
+    const commands = [
+      { key: 'node', argv: [NODE, '-e', '0'], env },
+      { key: 'version', argv: [...FAQ, '--version'], env },
+      { key: 'help', argv: [...FAQ, '--help'], env },
+      {
+        key: 'render',
+        argv: [...FAQ, 'render', example, '-o', out],
+        env,
+        before: () => rmSync(out, { recursive: true, force: true }),
+      },
+    ];
+    console.error(`cold starts: ${options.coldRounds} rounds …`);
+    alternate(commands, 2); // warm the file cache
+    const times = alternate(commands, options.coldRounds);
+    const base = median(times.get('node'));
+    const baseMem = peakMemory(commands[0].argv, { env });
+    const cold = [
+      ['render', 'cold render of incidents/example.yaml', 4],
+      ['help', 'faq --help', 1.5],
+      ['version', 'faq --version', 1.5],
+    ];
+    for (const [key, title, target] of cold) {
+      const command = commands.find((c) => c.key === key);
+      command.before?.();
+      const med = median(times.get(key));
+      results.push({
+        key: `cold-${key}`,
+        title,
+        faq: { median: med, runs: times.get(key), peakMiB: peakMemory(command.argv, { env }) },
+        reference: { title: 'node -e 0', median: base, runs: times.get('node'), peakMiB: baseMem },
+        ratio: med / base,
+        target,
+        met: med / base <= target,
+      });
+    }
+  }
+
+  // --- Batch: N incident files against Eleventy 3 building N one-page Markdown sites; and a
+  // re-render of the same, unchanged files against the full render.
+  if (!options.skip.has('batch')) {
+    console.error(`batch: generating ${options.files} incidents and the Eleventy project …`);
+    const files = generate(WORK, options.files);
+    const out = join(WORK, 'batch-out');
+    const site = join(WORK, 'eleventy');
+    const eleventy = [NODE, join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet'];
+    const render = [
+      ...FAQ,
+      'render',
+      ...files.map((f) => relative(WORK, f)),
+      '-o',
+      relative(WORK, out),
+    ];
+    const fresh = () => rmSync(out, { recursive: true, force: true });
+    const commands = {
+      eleventy: {
+        key: 'eleventy',
+        argv: eleventy,
+        cwd: site,
+        env,
+        before: () => rmSync(join(site, '_site'), { recursive: true, force: true }),
+      },
+      full: { key: 'full', argv: render, cwd: WORK, env, before: fresh },
+      again: { key: 'again', argv: render, cwd: WORK, env },
+    };
+    const times = { eleventy: [], full: [], again: [] };
+    console.error(`batch: ${options.rounds} rounds …`);
+    // Warm-up: the file cache, and a check that both sides work.
+    commands.eleventy.before();
+    timeOnce(commands.eleventy.argv, commands.eleventy);
+    fresh();
+    timeOnce(render, commands.full);
+    for (let round = 0; round < options.rounds; round++) {
+      const order = round % 2 === 0 ? ['eleventy', 'full'] : ['full', 'eleventy'];
+      for (const key of order) {
+        commands[key].before?.();
+        times[key].push(timeOnce(commands[key].argv, commands[key]));
+        // The re-render of the unchanged files follows its full render.
+        if (key === 'full') times.again.push(timeOnce(render, commands.again));
+      }
+    }
+    const mem = {};
+    for (const key of ['eleventy', 'full', 'again']) {
+      commands[key].before?.();
+      if (key === 'again') timeOnce(render, commands.full);
+      mem[key] = peakMemory(commands[key].argv, commands[key]);
+    }
+    const full = median(times.full);
+    const eleventyMed = median(times.eleventy);
+    const again = median(times.again);
+    results.push(
+      {
+        key: 'batch',
+        title: `render ${options.files} incident files`,
+        faq: { median: full, runs: times.full, peakMiB: mem.full },
+        reference: {
+          title: `Eleventy 3, ${options.files} Markdown pages`,
+          median: eleventyMed,
+          runs: times.eleventy,
+          peakMiB: mem.eleventy,
+        },
+        ratio: full / eleventyMed,
+        target: 0.8,
+        met: full / eleventyMed <= 0.8,
+      },
+      {
+        key: 'rerender',
+        title: `re-render ${options.files} unchanged files`,
+        faq: { median: again, runs: times.again, peakMiB: mem.again },
+        reference: { title: 'the full render', median: full, runs: times.full, peakMiB: mem.full },
+        ratio: again / full,
+        target: 0.1,
+        met: again / full <= 0.1,
+      },
+    );
+  }
+
+  // --- Preview: a saved change visible in the page.
+  if (!options.skip.has('preview')) {
+    console.error(`preview: ${options.previewEdits} edits …`);
+    const preview = await measurePreview({
+      root: ROOT,
+      work: join(WORK, 'preview'),
+      edits: options.previewEdits,
+      env,
+    });
+    results.push({
+      key: 'preview',
+      title: 'preview: saved change visible',
+      faq: { median: preview.median, runs: preview.runs, note: preview.note },
+      reference: { title: '' },
+      ratio: preview.median === undefined ? undefined : preview.median / 200,
+      target: 1,
+      met: preview.median === undefined ? undefined : preview.median <= 200,
+    });
+  }
+
+  printTable(info, options, results);
+  const report = {
+    version: 1,
+    date: new Date().toISOString(),
+    machine: info,
+    options: { ...options, skip: [...options.skip] },
+    env: { NODE_EXTRA_CA_CERTS: 'unset', NODE_OPTIONS: 'unset' },
+    results,
+  };
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(join(dir, 'latest.json'), json);
+  const stamp = report.date.replace(/[:.]/g, '-');
+  writeFileSync(join(dir, `${stamp}-node${process.versions.node.split('.')[0]}.json`), json);
+  console.error(`\nresults: ${relative(process.cwd(), join(dir, 'latest.json'))}`);
+}
+
+function printTable(info, options, results) {
+  const lines = [
+    '',
+    `faq bench — Node ${info.node}, ${info.platform}, ${info.cpu} × ${info.cores} cores, ${info.memoryGiB} GiB` +
+      `${options.quick ? ', --quick' : ''}`,
+    'NODE_EXTRA_CA_CERTS unset for both sides. Ratio = median(faq) / median(reference).',
+    '',
+  ];
+  const table = [
+    ['measure', 'faq', 'reference', 'ref. median', 'ratio', 'target', 'met', 'peak RSS faq / ref'],
+  ];
+  for (const r of results) {
+    const ratio = r.ratio === undefined ? 'n/a' : `${r.ratio.toFixed(2)}×`;
+    const target = r.key === 'preview' ? '≤ 200 ms' : `≤ ${r.target}×`;
+    table.push([
+      r.title,
+      fmtMs(r.faq.median) + (r.faq.note ? ` (${r.faq.note})` : ''),
+      r.reference.title,
+      r.key === 'preview' ? '' : fmtMs(r.reference.median),
+      r.key === 'preview' ? '' : ratio,
+      target,
+      r.met === undefined ? 'n/a' : r.met ? 'met' : 'NOT met',
+      r.key === 'preview' ? '' : `${fmtMiB(r.faq.peakMiB)} / ${fmtMiB(r.reference.peakMiB)}`,
+    ]);
+  }
+  const widths = table[0].map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
+  for (const [n, cells] of table.entries()) {
+    lines.push(
+      cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
+    if (n === 0) lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log(lines.join('\n'));
+}
+
+await main();
