@@ -50,7 +50,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** `file:line:col: error: message (hint)` — one line per problem. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.file}:${d.line}:${d.col}`;
-  const path = d.path ? `${d.path}: ` : '';
+  // A message that already starts with its key path ("organization.about has no 'en' text") needs no prefix.
+  const path = d.path && !d.message.startsWith(d.path) ? `${d.path}: ` : '';
   const hint = d.hint ? ` (hint: ${d.hint})` : '';
   return `${where}: ${d.severity}: ${path}${oneLine(d.message)}${oneLine(hint)}`;
 }
