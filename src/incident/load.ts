@@ -89,6 +89,8 @@ function tooLarge(file: string, size: number): Diagnostic {
 function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'file not found';
+  if (code === 'ENOTDIR') return 'file not found (a part of the path is a file)';
+  if (code === 'ELOOP') return 'file cannot be read (a loop of symbolic links)';
   if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied)';
   if (code === 'EISDIR') return 'is a folder, not an incident file';
   return `file cannot be read (${code ?? 'unknown error'})`;

@@ -57,14 +57,15 @@ const DESTINATION =
 
 /** The unsafe link and image targets in a piece of Markdown from the incident file. */
 export function findUnsafeLinks(markdown: string): UnsafeLink[] {
-  const found = new Map<string, number>();
+  // By position: the pattern stops a target at `)`, the lexer does not; keep the longer one.
+  const found = new Map<number, string>();
   const add = (href: string, offset: number): void => {
-    if (!isSafeUrl(href) && !found.has(href)) found.set(href, offset);
+    if (isSafeUrl(href) || (found.get(offset)?.length ?? -1) >= href.length) return;
+    found.set(offset, href);
   };
   for (const m of markdown.matchAll(DESTINATION)) {
     const href = (m[1] ?? m[2] ?? m[3])!;
-    if (href === '') continue;
-    add(href, m.index + m[0].indexOf(href));
+    if (href !== '') add(href, m.index + m[0].indexOf(href));
   }
   for (const token of walk(new Lexer({ gfm: true }).lex(markdown))) {
     if (token.type === 'link' || token.type === 'image') {
@@ -72,5 +73,5 @@ export function findUnsafeLinks(markdown: string): UnsafeLink[] {
       add(href, Math.max(markdown.indexOf(href), 0));
     }
   }
-  return [...found].map(([href, offset]) => ({ href, offset })).sort((a, b) => a.offset - b.offset);
+  return [...found].map(([offset, href]) => ({ href, offset })).sort((a, b) => a.offset - b.offset);
 }

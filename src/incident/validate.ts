@@ -306,7 +306,7 @@ function checkMarkdown(input: IncidentInput, report: Report): void {
       for (const { href } of findUnsafeLinks(text)) {
         report(
           subPath,
-          `link target "${href}" is not allowed: links must be http(s), mailto, tel or relative`,
+          `link target ${JSON.stringify(href)} is not allowed: links must be http(s), mailto, tel or relative`,
           'remove the link or use a web address',
           { needle: href },
         );

@@ -98,6 +98,15 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
           },
         ];
       }
+      if (input === null) {
+        return [
+          {
+            path,
+            message: 'no value after the colon',
+            hint: 'write a value, or remove the key',
+          },
+        ];
+      }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       const hint =
         issue.expected === 'boolean'
@@ -114,7 +123,8 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
       ];
     }
     case 'invalid_union': {
-      if (input === undefined)
+      // Missing or empty (`answer:`): the same message as for any other required key.
+      if (input === undefined || input === null)
         return zodIssueToProblem({
           ...issue,
           code: 'invalid_type',
