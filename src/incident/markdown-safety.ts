@@ -53,7 +53,7 @@ export interface UnsafeLink {
  * marked cannot find a link that the check missed.
  */
 const DESTINATION =
-  /\](?:\(|:)\s*<([^<>\n]*)>|\](?:\(|:)\s*([^\s<)][^\s)]*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
+  /\](?:\(|:)\s*<([^<>\n]*)>|\](?:\(|:)\s*<?([^\s)]+)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
 
 /** The unsafe link and image targets in a piece of Markdown from the incident file. */
 export function findUnsafeLinks(markdown: string): UnsafeLink[] {
