@@ -207,7 +207,22 @@ function reportUsage(text: string, command: Command): void {
   const suggestion = /^\(Did you mean (.+)\?\)$/.exec(lines.at(-1) ?? '');
   const message = (suggestion ? lines.slice(0, -1) : lines).join(' ');
   const help = command.parent ? `faq ${command.name()} --help` : 'faq --help';
-  printError(message, `${suggestion ? `did you mean \`${suggestion[1]}\`? ` : ''}see \`${help}\``);
+  // Without a close match, name the valid choices (issue 4: usage errors list them).
+  const valid = suggestion ? '' : validChoices(message, command);
+  printError(
+    message,
+    `${suggestion ? `did you mean \`${suggestion[1]}\`? ` : ''}${valid}see \`${help}\``,
+  );
+}
+
+function validChoices(message: string, command: Command): string {
+  if (message.startsWith('unknown command'))
+    return `valid: ${command.commands.map((c) => c.name()).join(', ')}; `;
+  if (message.startsWith('unknown option')) {
+    const flags = command.options.filter((o) => !o.hidden && o.long).map((o) => o.long);
+    return `valid: ${[...flags, '--help'].join(', ')}; `;
+  }
+  return '';
 }
 
 /** The CLI: maps flags to options, and errors to output and exit codes. */
