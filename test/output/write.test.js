@@ -1,7 +1,7 @@
 // All or nothing (SPEC §5.3): the writer stages every incident inside the output folder and
 // swaps it in by rename; a failed, interrupted or killed run leaves the previous output as it
 // was and no staging folder behind; a successful run leaves nothing stale.
-/* global TextEncoder, setImmediate */ // Node globals; the lint config lists browser ones for tests.
+/* global TextEncoder, setImmediate */ // Node globals the lint config does not list.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
