@@ -6,12 +6,20 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { EXAMPLE, ROOT, flat, htmlText, runCli, tempDir } from '../helpers.js';
 
-const SEED_PATHS = [join(ROOT, '..', 'shared', 'seed', 'faq-template.de.txt'), join(ROOT, 'test', 'fixtures', 'seed', 'faq-template.de.txt')];
+const SEED_PATHS = [
+  join(ROOT, '..', 'shared', 'seed', 'faq-template.de.txt'),
+  join(ROOT, 'test', 'fixtures', 'seed', 'faq-template.de.txt'),
+];
 const seedPath = SEED_PATHS.find((p) => existsSync(p));
 
 /** The seed's paragraphs with DATUM filled in for incidents/example.yaml and OPTION: resolved. */
 function expectedParagraphs() {
-  const dates = ['24. November 2026', '28. November 2026', '24. November 2026', '28. November 2026'];
+  const dates = [
+    '24. November 2026',
+    '28. November 2026',
+    '24. November 2026',
+    '28. November 2026',
+  ];
   let n = 0;
   return readFileSync(seedPath, 'utf8')
     .split('\n')
@@ -34,17 +42,31 @@ test('the German FAQ of the example contains every seed paragraph verbatim, in e
   const paragraphs = expectedParagraphs();
   assert.equal(paragraphs.length, 14);
   for (const [format, text] of Object.entries(texts)) {
-    for (const paragraph of paragraphs) assert.ok(text.includes(flat(paragraph)), `${format} lacks: ${paragraph}`);
+    for (const paragraph of paragraphs)
+      assert.ok(text.includes(flat(paragraph)), `${format} lacks: ${paragraph}`);
   }
 });
 
 test('the OPTION sentence appears only when the option is set', (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'no-option.yaml');
-  const source = readFileSync(EXAMPLE, 'utf8').replace('cancel_appointments: true', 'cancel_appointments: false');
+  const source = readFileSync(EXAMPLE, 'utf8').replace(
+    'cancel_appointments: true',
+    'cancel_appointments: false',
+  );
   assert.notEqual(source, readFileSync(EXAMPLE, 'utf8'));
   writeFileSync(file, source);
-  const r = runCli(['render', file, '--variant', 'faq', '--format', 'txt', '--lang', 'de', '--stdout']);
+  const r = runCli([
+    'render',
+    file,
+    '--variant',
+    'faq',
+    '--format',
+    'txt',
+    '--lang',
+    'de',
+    '--stdout',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stdout, /Wenn Sie einen Termin haben/);
   assert.match(r.stdout, /Evtl\. sind diese derzeit nicht oder nur eingeschränkt erreichbar\.\n/);
