@@ -6,8 +6,10 @@ import { validateIncident } from './incident/validate.js';
 import { isLang, type Lang } from './lang/index.js';
 import { FORMAT_NAMES } from './formats/registry.js';
 import { TemplateEngine } from './render/engine.js';
-import { renderIncident, type Artifact } from './render/render.js';
+import type { Artifact } from './render/render.js';
 import { TemplateStore } from './render/templates.js';
+import { renderBatch, type BatchItem, type BatchJob } from './render/batch.js';
+import { RenderCache } from './render/cache.js';
 import { writeArtifacts } from './output/write.js';
 import { suggestion } from './incident/suggest.js';
 
@@ -89,14 +91,23 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
   checkChoice('format', options.formats, FORMAT_NAMES);
   checkChoice('language', options.langs, languages.filter(isLang));
   const langs = options.langs as Lang[] | undefined;
-  const checked = await Promise.all(
-    options.files.map((file) => checkIncident(file, langs ? { languages: langs } : {})),
-  );
+  const out = options.out ?? 'dist';
+  const job: BatchJob = {
+    ...(options.templates ? { templates: options.templates } : {}),
+    variants: options.variants ?? allVariants,
+    formats: options.formats ?? FORMAT_NAMES,
+    ...(langs ? { langs } : {}),
+    explicitFormats: options.formats !== undefined,
+    ...(options.wrap ? { wrap: options.wrap } : {}),
+  };
+  // Unchanged files come from the render cache of `out`; many files are shared between threads.
+  const cache = options.dryRun ? undefined : RenderCache.open(out, store, job);
+  const checked = await renderBatch(options.files, job, engine, checkIncident, cache);
   const diagnostics = checked.flatMap((c) => c.diagnostics);
   const byId = new Map<string, string>();
   for (const c of checked) {
-    if (!c.incident) continue;
-    const other = byId.get(c.incident.id);
+    if (!c.id) continue;
+    const other = byId.get(c.id);
     if (other)
       diagnostics.push({
         file: c.file,
@@ -104,28 +115,25 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
         col: 1,
         severity: 'error',
         path: 'id',
-        message: `id "${c.incident.id}" is also used by ${other}`,
+        message: `id "${c.id}" is also used by ${other}`,
         hint: 'give each incident its own id',
       });
-    byId.set(c.incident.id, c.file);
+    byId.set(c.id, c.file);
   }
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
   const warnings = [...diagnostics];
   const artifacts: Artifact[] = [];
   const byIncident = new Map<string, Artifact[]>();
-  for (const { incident } of checked) {
-    const result = await renderIncident(incident!, engine, {
-      variants: options.variants ?? allVariants,
-      formats: options.formats ?? FORMAT_NAMES,
-      langs: langs ?? [incident!.lang],
-      explicitFormats: options.formats !== undefined,
-      ...(options.wrap ? { wrap: options.wrap } : {}),
-    });
+  for (const result of checked) {
+    if (result.error !== undefined) throw result.error;
     warnings.push(...result.warnings);
     artifacts.push(...result.artifacts);
-    byIncident.set(incident!.id, result.artifacts);
+    // A cached incident's folder already holds exactly these artifacts: it is left as it is.
+    if (!result.cached) byIncident.set(result.id!, result.artifacts);
   }
-  const out = options.out ?? 'dist';
-  if (!options.dryRun) await writeArtifacts(out, byIncident);
+  if (!options.dryRun) {
+    await writeArtifacts(out, byIncident);
+    cache?.save(checked.filter((c) => c.key && !c.cached) as Required<BatchItem>[]);
+  }
   return { artifacts, warnings, out };
 }

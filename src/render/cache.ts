@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../errors.js';
+import { BUILD_INFO } from './build-info.js';
+import type { Artifact } from './render.js';
+import type { TemplateStore } from './templates.js';
+
+/**
+ * The render cache: one JSON file per output folder in `.faq-cache/` of the working folder (or
+ * `FAQ_CACHE_DIR`), never in the output folder itself — that is published as it is, and its
+ * manifests and listings stay exactly the artifacts. The folder holds a `.gitignore` of `*`.
+ *
+ * An incident is skipped when its key — the file name as given, its bytes, every file of the
+ * built-in templates and of the `--templates` overlay, the selection (variants, formats, langs,
+ * wrap), the faq version and a hash of its code, the Node version and TZ/LANG — equals the key
+ * its folder was last written with, AND the folder still holds exactly the files written then
+ * (same names, sizes, modification times and inodes). Anything else renders it again. Deleting
+ * the cache is always safe: the next run renders everything. `FAQ_CACHE=0` turns it off.
+ */
+export const CACHE_DIR = '.faq-cache';
+const CACHE_VERSION = 1;
+
+type ArtifactMeta = Omit<Artifact, 'content'>;
+
+interface Entry {
+  key: string;
+  /** What checking the file reported (warnings only: a file with errors is never cached). */
+  diagnostics: Diagnostic[];
+  /** What rendering it reported. */
+  warnings: Diagnostic[];
+  artifacts: ArtifactMeta[];
+  /** Every file of `<out>/<id>/` as written: [size, mtimeMs, ino]. */
+  files: Record<string, [number, number, number]>;
+}
+
+interface CacheFile {
+  version: number;
+  entries: Record<string, Entry>;
+}
+
+export interface CacheSelection {
+  variants: readonly string[];
+  formats: readonly string[];
+  langs?: readonly string[];
+  explicitFormats: boolean;
+  wrap?: number;
+}
+
+/** A cached incident: what a render of it would return, with contents read only if asked. */
+export interface CacheHit {
+  id: string;
+  diagnostics: Diagnostic[];
+  warnings: Diagnostic[];
+  artifacts: Artifact[];
+}
+
+function sha256(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/** Every file below the template folders, by relative path, hashed together. */
+function templatesHash(store: TemplateStore): string {
+  const hash = createHash('sha256');
+  const walk = (root: string, rel: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, rel)).sort();
+    } catch (error) {
+      hash.update(`${rel}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}\0`);
+      return;
+    }
+    for (const name of names) {
+      const path = join(root, rel, name);
+      const info = statSync(path);
+      if (info.isDirectory()) walk(root, `${rel}${name}/`);
+      else hash.update(`${rel}${name}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const [label, dir] of [
+    ['builtin', store.builtinDir],
+    ['overlay', store.overlayDir],
+  ] as const) {
+    hash.update(`${label}\0`);
+    if (dir) walk(dir, '');
+  }
+  return hash.digest('hex');
+}
+
+/** The cache file of an output folder: named after the folder's absolute path. */
+function cacheFile(out: string): string {
+  const dir = resolve(process.env.FAQ_CACHE_DIR || CACHE_DIR);
+  return join(dir, `render-${sha256(resolve(out)).slice(0, 16)}.json`);
+}
+
+function folderState(dir: string): Entry['files'] | undefined {
+  try {
+    const files: Entry['files'] = {};
+    for (const name of readdirSync(dir).sort()) {
+      const info = statSync(join(dir, name));
+      if (!info.isFile()) return undefined;
+      files[name] = [info.size, info.mtimeMs, info.ino];
+    }
+    return files;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameState(a: Entry['files'], b: Entry['files'] | undefined): boolean {
+  if (!b) return false;
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  return names.every((name) => {
+    const x = a[name]!;
+    const y = b[name];
+    return y !== undefined && x[0] === y[0] && x[1] === y[1] && x[2] === y[2];
+  });
+}
+
+function lazyArtifact(out: string, meta: ArtifactMeta): Artifact {
+  const artifact = { ...meta } as Artifact;
+  Object.defineProperty(artifact, 'content', {
+    enumerable: true,
+    configurable: true,
+    get(): Uint8Array {
+      const data = readFileSync(join(out, meta.path));
+      const content = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      Object.defineProperty(artifact, 'content', { value: content, enumerable: true });
+      return content;
+    },
+  });
+  return artifact;
+}
+
+export class RenderCache {
+  private readonly entries: Record<string, Entry>;
+  private readonly byKey = new Map<string, string>();
+  private readonly base: string;
+
+  private constructor(
+    readonly out: string,
+    readonly file: string,
+    entries: Record<string, Entry>,
+    base: string,
+  ) {
+    this.entries = entries;
+    this.base = base;
+    for (const [id, entry] of Object.entries(entries)) this.byKey.set(entry.key, id);
+  }
+
+  /** The cache of an output folder; undefined when caching is off or this build has no id. */
+  static open(
+    out: string,
+    store: TemplateStore,
+    selection: CacheSelection,
+  ): RenderCache | undefined {
+    if (!BUILD_INFO.code || process.env.FAQ_CACHE === '0') return undefined;
+    const file = cacheFile(out);
+    let entries: Record<string, Entry> = {};
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      if (data.version === CACHE_VERSION && data.entries && typeof data.entries === 'object')
+        entries = data.entries;
+    } catch {
+      // No cache yet, or an unreadable one: render everything.
+    }
+    const base = sha256(
+      JSON.stringify({
+        cache: CACHE_VERSION,
+        faq: BUILD_INFO,
+        node: process.version,
+        env: [process.env.TZ, process.env.LANG, process.env.LC_ALL],
+        selection: {
+          variants: selection.variants,
+          formats: selection.formats,
+          langs: selection.langs ?? null,
+          explicitFormats: selection.explicitFormats,
+          wrap: selection.wrap ?? null,
+        },
+      }),
+      templatesHash(store),
+    );
+    return new RenderCache(out, file, entries, base);
+  }
+
+  keyOf(file: string, bytes: Uint8Array): string {
+    return sha256(this.base, file, bytes);
+  }
+
+  /** The cached result for this key, if its folder still holds exactly what was written. */
+  lookup(key: string): CacheHit | undefined {
+    const id = this.byKey.get(key);
+    const entry = id === undefined ? undefined : this.entries[id];
+    if (!id || !entry || !sameState(entry.files, folderState(join(this.out, id)))) return undefined;
+    return {
+      id,
+      diagnostics: entry.diagnostics,
+      warnings: entry.warnings,
+      artifacts: entry.artifacts.map((meta) => lazyArtifact(this.out, meta)),
+    };
+  }
+
+  /**
+   * Records what was just written (after a successful write only). Entries of incidents whose
+   * folder is gone are dropped; a failure to save is ignored (the cache is only a shortcut).
+   */
+  save(
+    written: {
+      key: string;
+      id: string;
+      diagnostics: Diagnostic[];
+      warnings: Diagnostic[];
+      artifacts: Artifact[];
+    }[],
+  ): void {
+    const entries: Record<string, Entry> = {};
+    for (const [id, entry] of Object.entries(this.entries))
+      if (folderState(join(this.out, id))) entries[id] = entry;
+    for (const item of written) {
+      const files = folderState(join(this.out, item.id));
+      if (!files) {
+        delete entries[item.id];
+        continue;
+      }
+      entries[item.id] = {
+        key: item.key,
+        diagnostics: item.diagnostics,
+        warnings: item.warnings,
+        artifacts: item.artifacts.map(({ content: _content, ...meta }) => meta),
+        files,
+      };
+    }
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      const dir = resolve(this.file, '..');
+      if (mkdirSync(dir, { recursive: true })) writeFileSync(join(dir, '.gitignore'), '*\n');
+      writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, entries } satisfies CacheFile));
+      renameSync(temp, this.file);
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+}
