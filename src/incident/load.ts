@@ -1,7 +1,7 @@
-import { open } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { inspectYamlTree } from './yaml-tree.js';
+import { decodeUtf8, describeIoError, readBounded } from './read-file.js';
 
 /** Incident files are a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -32,7 +32,7 @@ function fileError(file: string, message: string, hint?: string, line = 1, col =
 export async function loadIncidentFile(file: string): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
-    const read = await readBounded(file);
+    const read = await readBounded(file, MAX_FILE_BYTES);
     if (read.kind === 'folder') {
       return {
         ok: false,
@@ -50,33 +50,6 @@ export async function loadIncidentFile(file: string): Promise<LoadResult> {
   return parseIncidentSource(file, bytes);
 }
 
-type BoundedRead =
-  { kind: 'bytes'; bytes: Uint8Array } | { kind: 'folder' } | { kind: 'too-large'; size: number };
-
-/**
- * Reads at most MAX_FILE_BYTES + 1 bytes. A regular file is measured before reading; a pipe or
- * device (`<(git show …)`, `/dev/zero`) has no size, so reading stops one byte past the limit.
- */
-async function readBounded(file: string): Promise<BoundedRead> {
-  const handle = await open(file, 'r');
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) return { kind: 'folder' };
-    if (info.isFile() && info.size > MAX_FILE_BYTES) return { kind: 'too-large', size: info.size };
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > MAX_FILE_BYTES) return { kind: 'too-large', size: length };
-    return { kind: 'bytes', bytes: buffer.subarray(0, length) };
-  } finally {
-    await handle.close();
-  }
-}
-
 function tooLarge(file: string, size: number): Diagnostic {
   const measured = size > MAX_FILE_BYTES + 1 ? ` (${Math.ceil(size / 1024)} KiB)` : '';
   return fileError(
@@ -84,16 +57,6 @@ function tooLarge(file: string, size: number): Diagnostic {
     `file is larger than ${MAX_FILE_BYTES / 1024} KiB, the limit for incident files${measured}`,
     'an incident file holds facts, not documents; is this the right file?',
   );
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'ENOTDIR') return 'file not found (a part of the path is a file)';
-  if (code === 'ELOOP') return 'file cannot be read (a loop of symbolic links)';
-  if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied)';
-  if (code === 'EISDIR') return 'is a folder, not an incident file';
-  return `file cannot be read (${code ?? 'unknown error'})`;
 }
 
 /** Decodes and parses the bytes of an incident file; pure, so the preview and tests can use it. */
@@ -122,25 +85,6 @@ export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult
     return { ok: false, diagnostics: [fileError(file, 'file is empty', 'start from `faq init`')] };
   }
   return parseYaml(file, text);
-}
-
-/** The text, or where the first byte that is not UTF-8 stands. A leading BOM is dropped. */
-function decodeUtf8(bytes: Uint8Array): string | { invalidAt: number } {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // The lenient decoder puts one U+FFFD per invalid sequence; the first one not written
-    // as EF BF BD in the file is where the encoding breaks.
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    for (const char of lenient) {
-      const cp = char.codePointAt(0)!;
-      if (cp === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf))
-        return { invalidAt: offset };
-      offset += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    }
-    return { invalidAt: 0 };
-  }
 }
 
 function notUtf8(file: string, bytes: Uint8Array, at: { invalidAt: number }): Diagnostic {

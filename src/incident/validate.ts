@@ -1,23 +1,18 @@
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { LANGUAGES, type Lang } from '../lang/index.js';
-import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
+import { isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
+import { checkDateRules, checkRawDates, DEFAULT_TIMEZONE, type Report } from './date-rules.js';
 import type { Incident } from './incident.js';
 import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
 import { locate, type KeyPath, type Position } from './locate.js';
 import { findUnsafeLinks } from './markdown-safety.js';
-import {
-  DATE_PATTERN,
-  IncidentSchema,
-  MEASURES,
-  type IncidentInput,
-  type Localized,
-} from './schema.js';
+import { IncidentSchema, MEASURES, type IncidentInput, type Localized } from './schema.js';
 import { slugify } from './slug.js';
 import { closest, suggestion } from './suggest.js';
 import { zodIssueToProblem } from './zod-issues.js';
 
-export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+export { DEFAULT_TIMEZONE };
 
 export interface ValidateOptions {
   /** Languages that will be rendered: every localized text must have them. Default: the file's lang. */
@@ -28,13 +23,6 @@ export interface ValidationResult {
   incident?: Incident;
   diagnostics: Diagnostic[];
 }
-
-type Report = (
-  path: KeyPath,
-  message: string,
-  hint?: string,
-  options?: { key?: boolean; severity?: 'warning'; needle?: string },
-) => void;
 
 /** Checks a loaded incident file against the schema and the rules of SPEC §2. */
 export function validateIncident(
@@ -80,33 +68,6 @@ function locateText(loaded: LoadedFile, path: KeyPath, needle: string): Position
   if (!range || needle === '') return undefined;
   const index = loaded.text.slice(range[0], range[1]).indexOf(needle);
   return index < 0 ? undefined : loaded.lineCounter.linePos(range[0] + index);
-}
-
-const DATE_FIELDS: KeyPath[] = [
-  ['updated'],
-  ['incident', 'detected'],
-  ['incident', 'crisis_team'],
-  ['incident', 'findings_expected'],
-];
-
-/**
- * When the schema fails, the rules do not run; impossible dates (2026-02-30) are still reported,
- * so that one `faq check` shows every problem at once.
- */
-function checkRawDates(data: unknown, report: Report): void {
-  const at = (path: KeyPath): unknown =>
-    path.reduce<unknown>(
-      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-      data,
-    );
-  const zone = at(['organization', 'timezone']);
-  const timezone = typeof zone === 'string' && isKnownTimeZone(zone) ? zone : DEFAULT_TIMEZONE;
-  for (const path of DATE_FIELDS) {
-    const text = at(path);
-    if (typeof text !== 'string' || !new RegExp(DATE_PATTERN).test(text)) continue;
-    const result = parseIncidentDate(text, timezone);
-    if (!result.ok) report(path, result.message, 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM');
-  }
 }
 
 function fileId(file: string): string {
@@ -210,15 +171,6 @@ function buildIncident(
   };
 }
 
-interface DateFacts {
-  updated?: LocalDate;
-  detected?: LocalDate;
-  crisisTeam?: LocalDate;
-  findingsExpected?: LocalDate;
-  phase: string;
-  hasFindings: boolean;
-}
-
 /** A resolved incident does not show what only matters while systems are down: say so. */
 function checkResolved(input: IncidentInput, report: Report): void {
   if (input.incident.phase !== 'resolved') return;
@@ -236,52 +188,6 @@ function checkResolved(input: IncidentInput, report: Report): void {
       ['incident', 'affected'],
       `the list of unavailable services is left out: ${unused}`,
       'remove incident.affected',
-      { severity: 'warning' },
-    );
-  }
-}
-
-function checkDateRules(d: DateFacts, report: Report): void {
-  if (d.detected) {
-    if (d.crisisTeam && compareDates(d.crisisTeam, d.detected) < 0) {
-      report(
-        ['incident', 'crisis_team'],
-        'the crisis team cannot be formed before the activity was detected',
-        'check incident.crisis_team and incident.detected',
-      );
-    }
-    if (d.findingsExpected && compareDates(d.findingsExpected, d.detected) < 0) {
-      report(
-        ['incident', 'findings_expected'],
-        'findings cannot be expected before the activity was detected',
-        'check incident.findings_expected and incident.detected',
-      );
-    }
-    if (d.updated && compareDates(d.updated, d.detected) < 0) {
-      report(
-        ['updated'],
-        '"updated" (Stand) is before incident.detected',
-        'set updated to the time of this update',
-      );
-    }
-  }
-  if (d.phase === 'investigating' && !d.hasFindings) {
-    report(
-      ['incident'],
-      'incident.findings_expected is required while phase is investigating',
-      'add `findings_expected: YYYY-MM-DD`, or set phase to recovering or resolved',
-    );
-  }
-  if (
-    d.phase !== 'resolved' &&
-    d.findingsExpected &&
-    d.updated &&
-    compareDates(d.findingsExpected, d.updated) < 0
-  ) {
-    report(
-      ['incident', 'findings_expected'],
-      'the promised date for findings is before "updated": this update would publish a date that has passed',
-      'move findings_expected to a future date, or change the phase',
       { severity: 'warning' },
     );
   }

@@ -1,0 +1,97 @@
+import type { KeyPath } from './locate.js';
+import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
+import { DATE_PATTERN } from './schema.js';
+
+export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+
+/** Reports one problem at a key path (validate.ts turns it into a positioned diagnostic). */
+export type Report = (
+  path: KeyPath,
+  message: string,
+  hint?: string,
+  options?: { key?: boolean; severity?: 'warning'; needle?: string },
+) => void;
+
+/** The dates of an incident file, parsed, with what the rules need besides. */
+export interface DateFacts {
+  updated?: LocalDate;
+  detected?: LocalDate;
+  crisisTeam?: LocalDate;
+  findingsExpected?: LocalDate;
+  phase: string;
+  hasFindings: boolean;
+}
+
+/** SPEC §2 rules: nothing before `detected`; findings promised while investigating. */
+export function checkDateRules(d: DateFacts, report: Report): void {
+  if (d.detected) {
+    if (d.crisisTeam && compareDates(d.crisisTeam, d.detected) < 0) {
+      report(
+        ['incident', 'crisis_team'],
+        'the crisis team cannot be formed before the activity was detected',
+        'check incident.crisis_team and incident.detected',
+      );
+    }
+    if (d.findingsExpected && compareDates(d.findingsExpected, d.detected) < 0) {
+      report(
+        ['incident', 'findings_expected'],
+        'findings cannot be expected before the activity was detected',
+        'check incident.findings_expected and incident.detected',
+      );
+    }
+    if (d.updated && compareDates(d.updated, d.detected) < 0) {
+      report(
+        ['updated'],
+        '"updated" (Stand) is before incident.detected',
+        'set updated to the time of this update',
+      );
+    }
+  }
+  if (d.phase === 'investigating' && !d.hasFindings) {
+    report(
+      ['incident'],
+      'incident.findings_expected is required while phase is investigating',
+      'add `findings_expected: YYYY-MM-DD`, or set phase to recovering or resolved',
+    );
+  }
+  if (
+    d.phase !== 'resolved' &&
+    d.findingsExpected &&
+    d.updated &&
+    compareDates(d.findingsExpected, d.updated) < 0
+  ) {
+    report(
+      ['incident', 'findings_expected'],
+      'the promised date for findings is before "updated": this update would publish a date that has passed',
+      'move findings_expected to a future date, or change the phase',
+      { severity: 'warning' },
+    );
+  }
+}
+
+const DATE_FIELDS: KeyPath[] = [
+  ['updated'],
+  ['incident', 'detected'],
+  ['incident', 'crisis_team'],
+  ['incident', 'findings_expected'],
+];
+
+/**
+ * When the schema fails, the rules do not run; impossible dates (2026-02-30) are still reported,
+ * so that one `faq check` shows every problem at once.
+ */
+export function checkRawDates(data: unknown, report: Report): void {
+  const at = (path: KeyPath): unknown =>
+    path.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      data,
+    );
+  const zone = at(['organization', 'timezone']);
+  const timezone = typeof zone === 'string' && isKnownTimeZone(zone) ? zone : DEFAULT_TIMEZONE;
+  for (const path of DATE_FIELDS) {
+    const text = at(path);
+    if (typeof text !== 'string' || !new RegExp(DATE_PATTERN).test(text)) continue;
+    const result = parseIncidentDate(text, timezone);
+    if (!result.ok) report(path, result.message, 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM');
+  }
+}

@@ -1,0 +1,60 @@
+// The byte level of loading: reading with a size bound, I/O errors in words, UTF-8 decoding.
+import { open } from 'node:fs/promises';
+
+/** The bytes of a file, or why there are none to parse. */
+export type BoundedRead =
+  { kind: 'bytes'; bytes: Uint8Array } | { kind: 'folder' } | { kind: 'too-large'; size: number };
+
+/**
+ * Reads at most `limit` + 1 bytes. A regular file is measured before reading; a pipe or
+ * device (`<(git show …)`, `/dev/zero`) has no size, so reading stops one byte past the limit.
+ */
+export async function readBounded(file: string, limit: number): Promise<BoundedRead> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { kind: 'folder' };
+    if (info.isFile() && info.size > limit) return { kind: 'too-large', size: info.size };
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > limit) return { kind: 'too-large', size: length };
+    return { kind: 'bytes', bytes: buffer.subarray(0, length) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What an I/O error means for the person who named the file. */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'ENOTDIR') return 'file not found (a part of the path is a file)';
+  if (code === 'ELOOP') return 'file cannot be read (a loop of symbolic links)';
+  if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied)';
+  if (code === 'EISDIR') return 'is a folder, not an incident file';
+  return `file cannot be read (${code ?? 'unknown error'})`;
+}
+
+/** The text, or where the first byte that is not UTF-8 stands. A leading BOM is dropped. */
+export function decodeUtf8(bytes: Uint8Array): string | { invalidAt: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The lenient decoder puts one U+FFFD per invalid sequence; the first one not written
+    // as EF BF BD in the file is where the encoding breaks.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (const char of lenient) {
+      const cp = char.codePointAt(0)!;
+      if (cp === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf))
+        return { invalidAt: offset };
+      offset += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    return { invalidAt: 0 };
+  }
+}
