@@ -10,6 +10,13 @@ export function lexMarkdown(markdown: string): Token[] {
 
 const escapeHtml = (text: string): string => escapeUTF8(text);
 
+/**
+ * Code as its author wrote it: neutralizeHtml turns every `<` of a Markdown field into `&lt;`,
+ * also inside code, where Markdown shows entities literally. The HTML and text formats undo that
+ * (and escape again for HTML); only the .md artifact keeps `&lt;`.
+ */
+const codeText = (text: string): string => text.replace(/&lt;/g, '<');
+
 /** A heading of the document, with the id its HTML anchor gets. */
 export interface Heading {
   depth: number;
@@ -46,6 +53,8 @@ export function renderHtmlBody(
     renderer: {
       html: ({ text }) => escapeHtml(text),
       image: ({ text }) => escapeHtml(text),
+      codespan: ({ text }) => `<code>${escapeHtml(codeText(text))}</code>`,
+      code: ({ text }) => `<pre><code>${escapeHtml(codeText(text))}</code></pre>\n`,
       link({ href, title, tokens: inner }) {
         const label = this.parser.parseInline(inner);
         if (!isSafeUrl(href)) return label;
@@ -71,8 +80,10 @@ export function inlineText(
     const t = token as Tokens.Generic;
     switch (token.type) {
       case 'escape':
-      case 'codespan':
         out += t.text;
+        break;
+      case 'codespan':
+        out += codeText(String(t.text));
         break;
       case 'br':
         out += '\n';
@@ -147,7 +158,7 @@ function blockText(token: Token, indent: string, wrap: number | undefined): stri
           .replace(/^/gm, '> '),
       ];
     case 'code':
-      return [String(t.text).replace(/^/gm, indent)];
+      return [codeText(String(t.text)).replace(/^/gm, indent)];
     case 'hr':
       return [`${indent}----`];
     case 'table': {

@@ -213,3 +213,13 @@ test('escapeMarkdown: plain text reads back literally, also next to GFM bare URL
     assert.doesNotMatch(renderHtmlBody(lexMarkdown(md)), /<a /, `no link made from ${text}`);
   }
 });
+
+test('code in a Markdown field shows its < as written in HTML and text; only the .md keeps &lt;', () => {
+  const md = neutralizeHtml('Nummer: `<Kundennummer>`\n\n```\n<b>fett</b>\n```');
+  assert.deepEqual(markdownDangers(md), []);
+  const html = renderHtmlBody(lexMarkdown(md));
+  assert.match(html, /<code>&lt;Kundennummer&gt;<\/code>/);
+  assert.match(html, /<pre><code>&lt;b&gt;fett&lt;\/b&gt;<\/code><\/pre>/);
+  assert.deepEqual(htmlDangers(html), []);
+  assert.equal(renderText(lexMarkdown(md)), 'Nummer: <Kundennummer>\n\n<b>fett</b>\n');
+});
