@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { InputError, UsageError } from '../errors.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +15,43 @@ export interface VariantConfig {
   perRecipient?: boolean;
   /** schema.org FAQPage data is added to the page. */
   faqPage?: boolean;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// A broken file in a --templates folder is bad input (exit 1), not a bug in faq.
+function templateError(display: string, message: string, line = 1, col = 1): InputError {
+  return new InputError([{ file: display, line, col, severity: 'error', path: '', message }]);
+}
+
+function readTemplate(path: string, display: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw templateError(display, `template cannot be read (${code})`);
+  }
+}
+
+function parseJson(file: { display: string; text: string }): unknown {
+  try {
+    return JSON.parse(file.text);
+  } catch (error) {
+    const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+    const before = file.text.slice(0, at).split('\n');
+    throw templateError(
+      file.display,
+      `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+      before.length,
+      before.at(-1)!.length + 1,
+    );
+  }
 }
 
 function findBuiltinDir(): string {
@@ -37,7 +75,11 @@ export class TemplateStore {
 
   constructor(overlayDir?: string, builtinDir = findBuiltinDir()) {
     this.builtinDir = builtinDir;
-    if (overlayDir) this.overlayDir = resolve(overlayDir);
+    if (overlayDir) {
+      this.overlayDir = resolve(overlayDir);
+      if (!isFolder(this.overlayDir))
+        throw new UsageError(`--templates: no folder ${overlayDir}`, 'name a folder of templates');
+    }
   }
 
   /** The file that serves a relative path: the overlay's if it has one. */
@@ -56,7 +98,7 @@ export class TemplateStore {
     if (!entry) {
       const path = this.locate(rel);
       if (!path) return undefined;
-      entry = { path, text: readFileSync(path, 'utf8') };
+      entry = { path, text: readTemplate(path, this.display(path)) };
       this.sources.set(rel, entry);
     }
     return { ...entry, display: this.display(entry.path) };
@@ -73,7 +115,16 @@ export class TemplateStore {
   variants(): Record<string, VariantConfig> {
     const file = this.read('variants.json');
     if (!file) return {};
-    return JSON.parse(file.text) as Record<string, VariantConfig>;
+    const variants = parseJson(file) as Record<string, VariantConfig>;
+    for (const [name, config] of Object.entries(variants ?? {})) {
+      const formats = (config as Partial<VariantConfig> | null)?.formats;
+      if (!Array.isArray(formats) || typeof config.layout !== 'string')
+        throw templateError(
+          file.display,
+          `variant "${name}" needs "formats" (a list) and "layout"`,
+        );
+    }
+    return variants;
   }
 
   /** Languages that have templates: folders with at least one `*.md.hbs`. */
@@ -94,6 +145,6 @@ export class TemplateStore {
   /** Labels of the page layout (skip link, "Contents", …) for one language. */
   labels(lang: string): Record<string, string> {
     const file = this.read(`${lang}/labels.json`);
-    return file ? (JSON.parse(file.text) as Record<string, string>) : {};
+    return file ? (parseJson(file) as Record<string, string>) : {};
   }
 }
