@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { printError } from './cli/output.js';
-import { isDebug, reportError } from './cli/report-error.js';
+import { isBrokenPipe, isDebug, reportError } from './cli/report-error.js';
 import { LANGUAGES } from './lang/index.js';
 
 function readVersion(): string {
@@ -229,7 +229,8 @@ function validChoices(message: string, command: Command): string {
 export async function main(argv: string[]): Promise<void> {
   // A throw outside the command's promise (a timer, a stream) is a bug too, not a stack dump.
   const onUncaught = (error: unknown): void => {
-    process.exitCode = reportError(error, { debug: isDebug(argv) });
+    // The reader of stdout went away (`faq … --stdout | head`): stop quietly, as cat does.
+    if (!isBrokenPipe(error)) process.exitCode = reportError(error, { debug: isDebug(argv) });
     process.exit();
   };
   process.on('uncaughtException', onUncaught);

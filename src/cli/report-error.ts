@@ -10,6 +10,11 @@ export function isDebug(argv: readonly string[] = process.argv): boolean {
   return argv.includes('--debug') || (!!env && !/^(0|false|no)$/i.test(env));
 }
 
+/** Writing to a pipe whose reader has closed it. */
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
+
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;

@@ -2,14 +2,14 @@
 // only with --debug or DEBUG. The fault is injected from outside the product — a module preloaded
 // with `node --import` breaks node:crypto — so faq has no test-only switch for it.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CommanderError } from 'commander';
 import { isDebug, reportError } from '../../lib/cli/report-error.js';
 import { InputError, OutputError, UsageError } from '../../lib/errors.js';
 import { InterruptedError } from '../../lib/output/write.js';
-import { EXAMPLE, ROOT, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, runCli, startCli, tempDir } from '../helpers.js';
 
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'hostile', 'internal-error', 'break-hashing.mjs');
 const broken = (extra = {}) => ({ env: { NODE_OPTIONS: `--import=${PRELOAD}`, ...extra } });
@@ -126,4 +126,28 @@ test('isDebug: --debug, or DEBUG set to something other than 0/false/no', () => 
     if (saved === undefined) delete process.env.DEBUG;
     else process.env.DEBUG = saved;
   }
+});
+
+test('a reader that closes stdout early (`| head`) ends faq quietly, not as a bug', async (t) => {
+  const file = join(tempDir(t), 'long.yaml');
+  const paragraphs = Array.from({ length: 6000 }, (_, i) => `      Absatz ${i} mit etwas Text.\n`);
+  writeFileSync(
+    file,
+    [
+      'updated: 2026-11-26T15:00',
+      'organization: { name: regio iT }',
+      'incident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }',
+      'questions:',
+      '  - question: Lang?',
+      '    answer: |',
+      ...paragraphs,
+    ].join('\n'),
+  );
+  const child = startCli(['render', file, '--variant', 'faq', '--format', 'txt', '--stdout']);
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });
