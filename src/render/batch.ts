@@ -219,15 +219,24 @@ export async function renderBatch(
     }
     tasks.push({ index, file, ...(source ? { source } : {}) });
   }
-  const store = (index: number, result: TaskResult): void => {
+  const started = performance.now();
+  const byThread: number[] = [];
+  const store = (index: number, result: TaskResult, thread: number): void => {
     Object.assign(items[index]!, result);
+    byThread[thread] = (byThread[thread] ?? 0) + 1;
   };
   const threads = workerCount(tasks.length);
   if (threads === 0) {
-    for (const task of tasks) store(task.index, await processFile(task, job, engine, check));
+    for (const task of tasks) store(task.index, await processFile(task, job, engine, check), 0);
   } else {
     await shareTasks(tasks, threads, job, engine, check, store);
   }
+  if (process.env.FAQ_TIMING)
+    process.stderr.write(
+      `faq timing: ${files.length} files, ${files.length - tasks.length} from the cache, ` +
+        `${tasks.length} checked and rendered in ${Math.round(performance.now() - started)} ms ` +
+        `by ${threads + 1} threads (${Array.from({ length: threads + 1 }, (_, n) => byThread[n] ?? 0).join(' + ')})\n`,
+    );
   return items;
 }
 
@@ -238,7 +247,7 @@ async function shareTasks(
   job: BatchJob,
   engine: TemplateEngine,
   check: CheckFn,
-  store: (index: number, result: TaskResult) => void,
+  store: (index: number, result: TaskResult, thread: number) => void,
 ): Promise<void> {
   const queue = [...tasks];
   const pending = new Set<number>(tasks.map((t) => t.index));
@@ -248,7 +257,7 @@ async function shareTasks(
     wake = undefined;
   };
   const workers: Worker[] = [];
-  for (let n = 0; n < threads; n++) {
+  for (let n = 1; n <= threads; n++) {
     const worker = new Worker(WORKER_URL, { workerData: job });
     workers.push(worker);
     let inFlight: Task[] = [];
@@ -272,7 +281,7 @@ async function shareTasks(
         else if (message.index !== undefined && pending.has(message.index)) {
           const result = message.result as TaskResult;
           if (result.error !== undefined) result.error = receiveError(result.error as SentError);
-          store(message.index, result);
+          store(message.index, result, n);
           pending.delete(message.index);
           changed();
         }
@@ -288,7 +297,7 @@ async function shareTasks(
         // Let the workers' messages in between files.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!pending.has(task.index)) continue;
-        store(task.index, await processFile(task, job, engine, check));
+        store(task.index, await processFile(task, job, engine, check), 0);
         pending.delete(task.index);
         continue;
       }

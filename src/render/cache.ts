@@ -247,8 +247,22 @@ export class RenderCache {
       if (mkdirSync(dir, { recursive: true })) writeFileSync(join(dir, '.gitignore'), '*\n');
       writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, entries } satisfies CacheFile));
       renameSync(temp, this.file);
+      pruneCacheDir(dir, this.file);
     } catch {
       rmSync(temp, { force: true });
     }
   }
+}
+
+/** Keeps the cache folder small: caches of other output folders unused for a week, or beyond
+ * the 50 most recent, are removed (at worst, that folder renders in full once). */
+function pruneCacheDir(dir: string, keep: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => /^render-[0-9a-f]+\.json(\.\d+\.tmp)?$/.test(name))
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .filter((f) => f.path !== keep)
+    .sort((a, b) => b.mtime - a.mtime);
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const [n, f] of files.entries())
+    if (n >= 49 || f.mtime < weekAgo) rmSync(f.path, { force: true });
 }
