@@ -25,6 +25,11 @@ export function parseIncidentDate(text: string, timeZone: string): ParsedDate {
   const m = DATE_RE.exec(text.trim());
   if (!m) return { ok: false, message: `"${text}" is not a date` };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < YEAR_RANGE[0] || year > YEAR_RANGE[1])
+    return {
+      ok: false,
+      message: `${text}: the year must be between ${YEAR_RANGE[0]} and ${YEAR_RANGE[1]}`,
+    };
   if (!isValidDay(year, month, day))
     return { ok: false, message: `${text} does not exist in the calendar` };
   if (m[4] === undefined)
@@ -56,6 +61,9 @@ function parseOffset(text: string): number | undefined {
   if (hours > 14 || minutes > 59) return undefined;
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
+
+/** Years an incident can plausibly have; "0026-11-24" is a typo, not antiquity. */
+export const YEAR_RANGE = [1990, 2199] as const;
 
 function isValidDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

@@ -1,3 +1,5 @@
+import { Lexer, type Tokens } from 'marked';
+
 /**
  * Escapes plain text for use inside Markdown, so that it reads back as the same text under any
  * CommonMark parser, GFM included: inline syntax is always escaped, block syntax where the text
@@ -50,4 +52,21 @@ export function neutralizeHtml(markdown: string): string {
     } else out += c;
   }
   return out;
+}
+
+/**
+ * Headings in a Markdown field (`## …` in an answer) would become questions of their own: an
+ * entry in the page's contents, a Question in the JSON-LD, a heading out of order. They are
+ * kept as bold paragraphs instead.
+ */
+export function demoteHeadings(markdown: string): string {
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  if (!tokens.some((t) => t.type === 'heading')) return markdown;
+  return tokens
+    .map((t) => {
+      if (t.type !== 'heading') return t.raw;
+      const ending = /\n*$/.exec(t.raw)?.[0] ?? '';
+      return `**${(t as Tokens.Heading).text.trim()}**${ending || '\n'}${ending.length < 2 ? '\n' : ''}`;
+    })
+    .join('');
 }

@@ -4,7 +4,7 @@ import type { Localized } from '../incident/schema.js';
 import { withoutUndefined } from '../incident/validate.js';
 import { formatDate, formatDateTime } from '../lang/dates.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
-import { escapeMarkdown, neutralizeHtml } from './escape.js';
+import { demoteHeadings, escapeMarkdown, neutralizeHtml } from './escape.js';
 
 /** A date as templates use it: `{{updated.text}}` in sentences, `.iso` for machines. */
 export interface DateView {
@@ -67,7 +67,8 @@ export function pickText(value: Localized, lang: string, fileLang: string): stri
 /** Builds the template data for one language (and one recipient, for mail merge). */
 export function buildViewModel(incident: Incident, lang: string, recipient?: Recipient): ViewModel {
   const plain = (v: Localized): string => escapeMarkdown(pickText(v, lang, incident.lang));
-  const markdown = (v: Localized): string => neutralizeHtml(pickText(v, lang, incident.lang));
+  const markdown = (v: Localized): string =>
+    demoteHeadings(neutralizeHtml(pickText(v, lang, incident.lang)));
   const opt = <T, R>(v: T | undefined, f: (x: T) => R): R | undefined =>
     v === undefined ? undefined : f(v);
   const date = (d: LocalDate): DateView => ({

@@ -108,7 +108,7 @@ test('a missing findings_expected while investigating points at the incident blo
   assert.match(
     r.stderr,
     new RegExp(
-      `:${lineOf(text, 'status: unknown')}:\\d+: error: incident: incident\\.findings_expected is required while phase is investigating`,
+      `:${lineOf(text, 'status: unknown')}:\\d+: error: incident\\.findings_expected is required while phase is investigating`,
     ),
   );
 });

@@ -46,6 +46,7 @@ test('impossible dates and times are rejected', () => {
     assert.equal(parseIncidentDate(s, TZ).ok, false, s);
   }
   assert.equal(parseIncidentDate('2028-02-29', TZ).ok, true, 'leap day');
+  assert.match(parseIncidentDate('0026-11-24', TZ).message, /year must be between 1990 and 2199/);
 });
 
 test('comparisons use days when either side has no time', () => {
