@@ -65,8 +65,8 @@ function machine() {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'lib', 'cli.js'))) {
-    console.error('faq bench: lib/cli.js is missing; run `npm run build` first');
+  if (!existsSync(join(ROOT, 'lib', 'cli.cjs'))) {
+    console.error('faq bench: lib/cli.cjs is missing; run `npm run build` first');
     process.exit(2);
   }
   mkdirSync(WORK, { recursive: true });

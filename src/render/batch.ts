@@ -184,7 +184,12 @@ export function transferables(result: TaskResult): ArrayBuffer[] {
 
 // --- The batch.
 
-const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
+/** The worker's file next to this module; the CLI bundle names its own (scripts/build.mjs). */
+declare const FAQ_BATCH_WORKER: string | undefined;
+const WORKER_URL = new URL(
+  typeof FAQ_BATCH_WORKER === 'string' ? FAQ_BATCH_WORKER : './batch-worker.js',
+  import.meta.url,
+);
 
 /**
  * Checks and renders files, in memory: unchanged ones come from the cache, the others are shared

@@ -111,7 +111,7 @@ test('an edited built-in template with a seed placeholder fails as before', (t) 
 test('--version, -V, --help and -h print exactly what the CLI itself prints', () => {
   for (const flag of ['--version', '-V', '--help', '-h']) {
     const fast = runCli([flag]);
-    const cli = spawnSync(process.execPath, [join(ROOT, 'lib', 'cli.js'), flag], {
+    const cli = spawnSync(process.execPath, [join(ROOT, 'lib', 'cli.cjs'), flag], {
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
       encoding: 'utf8',
     });
