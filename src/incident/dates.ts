@@ -124,13 +124,20 @@ function zonedToUtc(
 
 /** Whether a time zone name is known to this Node.js. */
 export function isKnownTimeZone(timeZone: string): boolean {
+  const known = knownZones.get(timeZone);
+  if (known !== undefined) return known;
+  let ok = true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
-    return false;
+    ok = false;
   }
+  knownZones.set(timeZone, ok);
+  return ok;
 }
+
+/** Creating a formatter to test a zone costs more than the rest of a date check: once per zone. */
+const knownZones = new Map<string, boolean>();
 
 /** Milliseconds since the epoch (UTC) of a local date; date-only values count as local midnight. */
 export function toEpoch(d: LocalDate): number {

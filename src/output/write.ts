@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { Artifact } from '../render/render.js';
@@ -138,6 +139,10 @@ export async function writeArtifacts(
       staged.push({ id, staging });
       await writeStaging(out, staging, id, artifacts, interrupted);
     }
+    // A Ctrl-C that came during the last synchronous write is delivered when the event loop
+    // polls. A timer makes it poll; the setImmediate after it runs after that poll phase.
+    await new Promise((done) => setTimeout(done, 1));
+    await new Promise((done) => setImmediate(done));
     interrupted();
     await swapIn(out, staged, `${process.pid}`);
     const late = signals.signal();
@@ -152,6 +157,12 @@ export async function writeArtifacts(
   }
 }
 
+/**
+ * Writes one incident's files into its staging folder. The files are written synchronously, one
+ * incident at a time: thousands of small awaited writes cost seconds in a batch, and a signal is
+ * still seen between incidents (the awaited `rm` lets the event loop deliver it) and before the
+ * swap.
+ */
 async function writeStaging(
   out: string,
   staging: string,
@@ -160,21 +171,25 @@ async function writeStaging(
   interrupted: () => void,
 ): Promise<void> {
   const root = resolve(staging);
-  const write = async (rel: string, content: string | Uint8Array): Promise<void> => {
-    interrupted();
+  const folders = new Set<string>([root]);
+  const write = (rel: string, content: string | Uint8Array): void => {
     const target = resolve(root, rel);
     // Paths are built from checked ids and slugs; a variant name from a template overlay is not.
     if (!target.startsWith(root + sep))
       throw new OutputError(`refusing to write ${rel}: it would land outside ${out}/${id}`);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    writeFileSync(target, content);
   };
   try {
+    interrupted();
     await rm(staging, { recursive: true, force: true });
-    await mkdir(staging);
-    for (const artifact of artifacts)
-      await write(artifact.path.slice(id.length + 1), artifact.content);
-    await write('manifest.json', `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`);
+    mkdirSync(staging);
+    for (const artifact of artifacts) write(artifact.path.slice(id.length + 1), artifact.content);
+    write('manifest.json', `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`);
   } catch (error) {
     if (error instanceof OutputError) throw error;
     throw new OutputError(

@@ -26,7 +26,7 @@ function foldersBelow(root: string): string[] {
 export function watchInputs(
   inputs: { file: string; templates?: string },
   onChange: () => void,
-  debounceMs = 120,
+  debounceMs = 40,
 ): Watcher {
   const file = resolve(inputs.file);
   let timer: ReturnType<typeof setTimeout> | undefined;
