@@ -3,6 +3,7 @@ import { renderFiles, type RenderOutcome } from '../api.js';
 import type { Diagnostic } from '../errors.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
+import type { Manifest } from '../output/write.js';
 
 export interface RenderFlags {
   out: string;
@@ -23,16 +24,8 @@ export interface RenderReport {
   version: 1;
   ok: boolean;
   out: string;
-  artifacts: {
-    path: string;
-    id: string;
-    variant: string;
-    lang: string;
-    format: string;
-    recipient?: string;
-    bytes: number;
-    sha256: string;
-  }[];
+  /** The manifest's entries, each with its incident's id; `path` is relative to `out`. */
+  artifacts: (Manifest['artifacts'][number] & { id: string })[];
   diagnostics: Diagnostic[];
 }
 

@@ -72,7 +72,8 @@ function isValidDay(year: number, month: number, day: number): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsIn(utc: number, timeZone: string): number[] {
+/** The wall-clock `[year, month, day, hour, minute]` of an instant in a time zone. */
+export function partsIn(utc: number, timeZone: string): number[] {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { partsIn } from '../incident/dates.js';
 import { slugify } from '../incident/slug.js';
 import { DEFAULT_TIMEZONE } from '../incident/validate.js';
 
@@ -21,18 +22,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The starter's dates, on the wall clock of `timeZone` (the starter's organization.timezone). */
 export function starterDates(clock: Date, timeZone = DEFAULT_TIMEZONE): StarterDates {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
-  for (const p of format.formatToParts(clock)) if (p.type !== 'literal') parts[p.type] = +p.value;
-  const { year = 0, month = 1, day = 1, hour = 0, minute = 0 } = parts;
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = partsIn(clock.getTime(), timeZone);
   const later = new Date(Date.UTC(year, month - 1, day + FINDINGS_AFTER_DAYS));
   const date = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
   return {

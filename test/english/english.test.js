@@ -179,10 +179,7 @@ test('a text missing in the requested language is an error naming the field, and
   const r = runCli(['render', file, '-o', out, '--lang', 'de,en']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.match(
-    r.stderr,
-    /incident\.yaml:\d+:\d+: error: organization\.about has no 'en' text/,
-  );
+  assert.match(r.stderr, /incident\.yaml:\d+:\d+: error: organization\.about has no 'en' text/);
   assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   assert.throws(() => listFiles(out), /ENOENT/);
 
