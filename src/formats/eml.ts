@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OutputError } from '../errors.js';
-import { toEpoch } from '../incident/dates.js';
+import { toRfc5322Date } from '../incident/dates.js';
 import type { Format, RenderedDocument } from './types.js';
 
 /** The sender of a document's e-mail: `email.from`, else `organization.contact` with an address. */
@@ -52,7 +52,7 @@ export const eml: Format = {
       from,
       ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
       subject: await protectEncodedWords(doc.title),
-      date: new Date(toEpoch(doc.incident.updated)),
+      date: toRfc5322Date(doc.incident.updated),
       messageId: `<${hash.slice(0, 32)}@${domain}>`,
       text,
       html,

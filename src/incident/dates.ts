@@ -165,3 +165,30 @@ export function toIsoString(d: LocalDate): string {
   const sign = d.offset < 0 ? '-' : '+';
   return `${date}T${pad(d.hour)}:${pad(d.minute)}${sign}${pad(Math.floor(Math.abs(d.offset) / 60))}:${pad(Math.abs(d.offset) % 60)}`;
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_ABBR = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/**
+ * The e-mail `Date` header (RFC 5322) in the organisation's local time with its offset, as a mail
+ * client would write it: "Thu, 26 Nov 2026 15:00:00 +0100".
+ */
+export function toRfc5322Date(d: LocalDate): string {
+  const weekday = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()];
+  const sign = d.offset < 0 ? '-' : '+';
+  const offset = `${sign}${pad(Math.floor(Math.abs(d.offset) / 60))}${pad(Math.abs(d.offset) % 60)}`;
+  return `${weekday}, ${pad(d.day)} ${MONTH_ABBR[d.month - 1]} ${d.year} ${pad(d.hour)}:${pad(d.minute)}:00 ${offset}`;
+}

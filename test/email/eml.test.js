@@ -88,7 +88,11 @@ test('.eml bytes: CRLF only, 7-bit, lines within 78 characters, the required hea
     return m?.[1].replace(/\r\n[ \t]/g, ' ');
   };
   assert.equal(header('MIME-Version'), '1.0');
-  assert.equal(header('Date'), 'Thu, 26 Nov 2026 14:00:00 +0000', '15:00 in Berlin is 14:00 UTC');
+  assert.equal(
+    header('Date'),
+    'Thu, 26 Nov 2026 15:00:00 +0100',
+    'local time in Berlin, with its offset',
+  );
   assert.match(header('Message-ID'), /^<[0-9a-f]{32}@regioit\.de>$/);
   assert.match(header('Subject'), /^=\?UTF-8\?Q\?regio_iT=3A_Information_zur_aktuellen_IT\?=/);
   assert.match(
@@ -165,7 +169,7 @@ test('.eml: two renders give the same bytes; the Message-ID follows the content'
   const c = readFileSync(join(render(t, file), ID, 'email.de.eml')).toString('latin1');
   const id = (s) => /^Message-ID: (.*)$/m.exec(s)[1];
   assert.notEqual(id(c), id(a.toString('latin1')), 'a new Stand is a new message');
-  assert.match(c, /^Date: Thu, 26 Nov 2026 17:00:00 \+0000\r$/m);
+  assert.match(c, /^Date: Thu, 26 Nov 2026 18:00:00 \+0100\r$/m);
 });
 
 test(

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareDates, parseIncidentDate, toIsoString } from '../../lib/incident/dates.js';
+import {
+  compareDates,
+  parseIncidentDate,
+  toIsoString,
+  toRfc5322Date,
+} from '../../lib/incident/dates.js';
 import { formatDate, formatDateTime } from '../../lib/lang/dates.js';
 
 const TZ = 'Europe/Berlin';
@@ -64,4 +69,13 @@ test('long forms per language', () => {
   assert.equal(formatDateTime(parse('2026-03-05T09:30'), 'de'), '5. März 2026, 09:30 Uhr');
   assert.equal(formatDate(parse('2026-11-24'), 'en'), '24 November 2026');
   assert.equal(formatDateTime(parse('2026-11-24T09:30'), 'en'), '24 November 2026, 09:30');
+});
+
+test('e-mail Date headers in local time with the offset', () => {
+  assert.equal(toRfc5322Date(parse('2026-11-26T15:00')), 'Thu, 26 Nov 2026 15:00:00 +0100');
+  assert.equal(toRfc5322Date(parse('2026-07-05T09:05')), 'Sun, 05 Jul 2026 09:05:00 +0200');
+  assert.equal(
+    toRfc5322Date(parse('2026-11-26T15:00', 'America/New_York')),
+    'Thu, 26 Nov 2026 15:00:00 -0500',
+  );
 });
