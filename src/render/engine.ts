@@ -199,7 +199,9 @@ export class TemplateEngine {
       } catch (error) {
         const message = (error as Error).message;
         const loc = / - (\d+):(\d+)$/.exec(message);
-        const field = /^"([^"]+)" not defined/.exec(message)?.[1];
+        const last = /^"([^"]+)" not defined/.exec(message)?.[1];
+        const field =
+          last && loc ? (fullPath(file.text, Number(loc[1]), Number(loc[2]), last) ?? last) : last;
         throw new InputError([
           templateDiagnostic(
             file.display,
@@ -216,4 +218,15 @@ export class TemplateEngine {
     this.cache.set(rel, compiled);
     return compiled;
   }
+}
+
+/**
+ * Handlebars names only the last segment of a missing field ("fax"); the mustache at the error's
+ * position in the template has the whole path ("org.contact.fax").
+ */
+function fullPath(source: string, line: number, column: number, last: string): string | undefined {
+  const text = source.split('\n')[line - 1]?.slice(column);
+  // The position is that of the path itself, or of the mustache around it.
+  const path = /^(?:\{\{~?[#^]?\s*)?([\w.@/-]+)/.exec(text ?? '')?.[1];
+  return path && (path === last || path.endsWith(`.${last}`)) ? path : undefined;
 }
