@@ -40,12 +40,23 @@ test('the open preview page follows edits without a reload', async (t) => {
   // Tabs: the first view is shown, a click on another shows that one instead.
   assert.equal(await page.locator('.view:not([hidden])').getAttribute('data-key'), 'faq.de');
   await page.click('.tabs a[data-key="press.en"]');
+  // The tab follows the URL hash, and hashchange fires after the click has returned.
+  await page.waitForFunction(
+    () => document.querySelector('.view:not([hidden])')?.dataset.key === 'press.en',
+    null,
+    WAIT,
+  );
   assert.equal(await page.locator('.view:not([hidden])').getAttribute('data-key'), 'press.en');
   assert.equal(
     await page.locator('.tabs a[aria-current="true"]').getAttribute('data-key'),
     'press.en',
   );
   await page.click('.tabs a[data-key="faq.de"]');
+  await page.waitForFunction(
+    () => document.querySelector('.view:not([hidden])')?.dataset.key === 'faq.de',
+    null,
+    WAIT,
+  );
 
   // The artifact is rendered in its sandboxed frame.
   const faqFrame = page.frameLocator('section[data-key="faq.de"] .card.html iframe');
