@@ -13,7 +13,7 @@ export interface RenderFlags {
   templates?: string;
   stdout?: boolean;
   wrap?: number;
-  /** The written artifacts as JSON on stdout (see README, "JSON output"). */
+  /** The written artifacts as JSON on stdout (see docs/commands.md, "JSON output"). */
   json?: boolean;
   /** Print nothing but errors. */
   quiet?: boolean;

@@ -1,4 +1,4 @@
-/** Languages with built-in templates and date formats. Adding one: see README, "Adding a language". */
+/** Languages with built-in templates and date formats. Adding one: see docs/templates.md, "Adding a language". */
 export const LANGUAGES = ['de', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 

@@ -1,6 +1,6 @@
 // `faq schema` must agree with `faq check`: a standard validator (ajv) accepts what check accepts
 // and rejects what check rejects — except for the rules JSON Schema cannot express, which are
-// listed (and documented in the README) so that the list stays true.
+// listed (and documented in docs/commands.md) so that the list stays true.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -281,7 +281,7 @@ test('ajv and faq check accept the same edge cases', async () => {
   assert.deepEqual(await disagreements(ACCEPTED, { check: true, ajv: true }), []);
 });
 
-test('what only faq check knows (README: "What the schema cannot check")', async () => {
+test('what only faq check knows (docs/commands.md: "What the schema cannot check")', async () => {
   const ONLY_CHECK = [
     [
       'impossible date',
@@ -310,6 +310,6 @@ test('what only faq check knows (README: "What the schema cannot check")', async
       (s) => s.replace('- name: Kreis Beispiel', '- name: Stadt  Musterstadt'),
     ],
   ];
-  // If ajv starts rejecting one of these, the README's list must change with it.
+  // If ajv starts rejecting one of these, the list in docs/commands.md must change with it.
   assert.deepEqual(await disagreements(ONLY_CHECK, { check: false, ajv: true }), []);
 });
