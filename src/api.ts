@@ -1,48 +1,15 @@
-import type { Diagnostic } from './errors.js';
-import { InputError, UsageError, hasErrors } from './errors.js';
-import type { Incident } from './incident/incident.js';
-import { loadIncidentFile, parseIncidentSource } from './incident/load.js';
-import { validateIncident } from './incident/validate.js';
+import { InputError, UsageError, hasErrors, type Artifact, type Diagnostic } from './shared.js';
+import { checkIncident } from './incident/check.js';
 import { isLang, type Lang } from './lang/index.js';
 import { FORMAT_NAMES } from './formats/registry.js';
 import { TemplateEngine } from './render/engine.js';
-import type { Artifact } from './render/render.js';
 import { TemplateStore } from './render/templates.js';
 import { renderBatch, type BatchItem, type BatchJob } from './render/batch.js';
 import { RenderCache } from './render/cache.js';
 import { writeArtifacts } from './output/write.js';
 import { suggestion } from './incident/suggest.js';
 
-export interface CheckResult {
-  file: string;
-  incident?: Incident;
-  diagnostics: Diagnostic[];
-}
-
-/** Loads and validates one incident file (from disk, or from `source` bytes). */
-export async function checkIncident(
-  file: string,
-  options: { languages?: readonly Lang[]; source?: Uint8Array } = {},
-): Promise<CheckResult> {
-  const loaded = options.source
-    ? parseIncidentSource(file, options.source)
-    : await loadIncidentFile(file);
-  if (!loaded.ok) return { file, diagnostics: loaded.diagnostics };
-  const result = validateIncident(
-    loaded.loaded,
-    options.languages ? { languages: options.languages } : {},
-  );
-  return {
-    file,
-    ...(result.incident ? { incident: result.incident } : {}),
-    diagnostics: result.diagnostics,
-  };
-}
-
-/** Validates many files; every problem of every file is returned. */
-export async function checkFiles(files: readonly string[]): Promise<CheckResult[]> {
-  return Promise.all(files.map((file) => checkIncident(file)));
-}
+export { checkFiles, checkIncident, type CheckResult } from './incident/check.js';
 
 export interface RenderOptions {
   files: string[];

@@ -13,11 +13,12 @@ export {
   OutputError,
   UsageError,
   EXIT,
+  type Artifact,
   type Diagnostic,
-} from './errors.js';
+} from './shared.js';
 export type { Incident } from './incident/incident.js';
 export { IncidentSchema } from './incident/schema.js';
 export { buildViewModel, type ViewModel } from './view/model.js';
-export { renderIncident, type Artifact } from './render/render.js';
+export { renderIncident } from './render/render.js';
 export { TemplateStore } from './render/templates.js';
 export { TemplateEngine } from './render/engine.js';

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../errors.js';
-import { formatDiagnostic, sortDiagnostics } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
+import { formatDiagnostic, sortDiagnostics } from '../shared.js';
 
 /** Colour only on a terminal, and never when NO_COLOR is set (chalk does not check it itself). */
 export function useColor(stream: NodeJS.WriteStream): boolean {

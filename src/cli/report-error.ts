@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 import { CommanderError } from 'commander';
-import { EXIT, InputError, OutputError, UsageError } from '../errors.js';
-import { InterruptedError } from '../output/write.js';
+import { EXIT, InputError, InterruptedError, OutputError, UsageError } from '../shared.js';
+
 import { printDiagnostics, printError } from './output.js';
 
 /** Whether the user asked for stack traces: `--debug`, or `DEBUG` set to anything but 0/false. */

@@ -1,5 +1,5 @@
 import { checkFiles } from '../api.js';
-import { EXIT, hasErrors } from '../errors.js';
+import { EXIT, hasErrors } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
 
 export interface CheckFlags {

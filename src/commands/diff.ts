@@ -4,13 +4,13 @@ import { basename, join } from 'node:path';
 import { Chalk } from 'chalk';
 import { decodeHTML } from 'entities';
 import { renderFiles } from '../api.js';
-import type { Diagnostic } from '../errors.js';
-import { InputError, UsageError } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
+import { InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo, useColor } from '../cli/output.js';
 import { compareFacts, formatFactChange } from '../diff/facts.js';
 import { PLAIN, unifiedDiff, type DiffPaint } from '../diff/unified.js';
 import { MAX_FILE_BYTES, parseIncidentSource } from '../incident/load.js';
-import type { Artifact } from '../render/render.js';
+import type { Artifact } from '../shared.js';
 import { TemplateStore } from '../render/templates.js';
 import { buildIncidentJsonSchema } from '../schema/json-schema.js';
 

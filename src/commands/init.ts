@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { EXIT, OutputError, UsageError } from '../errors.js';
+import { EXIT, OutputError, UsageError } from '../shared.js';
 import { printInfo } from '../cli/output.js';
 import { SCHEMA_FILE_NAME, fillStarter, starterDates } from '../init/starter.js';
 import { TemplateStore } from '../render/templates.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { checkIncident } from '../api.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
 import { startPreviewServer } from '../preview/server.js';
 import type { Snapshot } from '../preview/snapshot.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { renderFiles, type RenderOutcome } from '../api.js';
-import type { Diagnostic } from '../errors.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
+import { EXIT, InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
 import type { Manifest } from '../output/write.js';
 

@@ -1,4 +1,4 @@
-import { EXIT } from '../errors.js';
+import { EXIT } from '../shared.js';
 import { formatIncidentJsonSchema } from '../schema/json-schema.js';
 
 /** `faq schema`: the JSON Schema of the incident file, to stdout (for editors and CI). */

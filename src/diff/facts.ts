@@ -1,6 +1,6 @@
 import { parseIncidentDate } from '../incident/dates.js';
 import { DATE_PATTERN } from '../incident/schema.js';
-import { DEFAULT_TIMEZONE } from '../incident/validate.js';
+import { DEFAULT_TIMEZONE } from '../incident/date-rules.js';
 import { formatDateTime } from '../lang/dates.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { OutputError } from '../errors.js';
+import { OutputError } from '../shared.js';
 import { toRfc5322Date } from '../incident/dates.js';
 import type { Format, RenderedDocument } from './types.js';
 

@@ -76,8 +76,8 @@ function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jso
 }
 
 function layoutData(doc: RenderedDocument): LayoutData {
-  const { incident, config, engine } = doc;
-  const css = engine.store.read(`layouts/${config.layout}.css`)?.text ?? '';
+  const { incident, config } = doc;
+  const css = doc.layouts.css(config.layout);
   return {
     lang: doc.lang,
     variant: doc.variant,
@@ -96,7 +96,7 @@ function layoutData(doc: RenderedDocument): LayoutData {
 export const html: Format = {
   ext: 'html',
   async render(doc) {
-    const page = doc.engine.get(`layouts/${doc.config.layout}.html.hbs`, 'html')(layoutData(doc));
+    const page = doc.layouts.html(doc.config.layout)(layoutData(doc));
     if (doc.config.layout !== 'email') return page;
     // Mail clients drop <style>; inline it (juice is loaded only when e-mail HTML is rendered).
     const { default: juice } = await import('juice');

@@ -1,9 +1,16 @@
 import type { Token } from 'marked';
 import type { Incident, Recipient } from '../incident/incident.js';
-import type { TemplateEngine } from '../render/engine.js';
-import type { VariantConfig } from '../render/templates.js';
+import type { VariantConfig } from '../shared.js';
 import type { ViewModel } from '../view/model.js';
 import type { Heading } from './markdown.js';
+
+/** The layout templates a format may use (the render stage opens them from the template store). */
+export interface Layouts {
+  /** The HTML layout `layouts/<name>.html.hbs`, compiled. */
+  html(name: string): (data: object) => string;
+  /** The style sheet `layouts/<name>.css`, or '' if there is none. */
+  css(name: string): string;
+}
 
 /** One variant in one language (and for one recipient), rendered to Markdown: what formats read. */
 export interface RenderedDocument {
@@ -21,7 +28,7 @@ export interface RenderedDocument {
   tokens: Token[];
   headings: Heading[];
   labels: Record<string, string>;
-  engine: TemplateEngine;
+  layouts: Layouts;
   wrap?: number;
   /** Formats already produced for this document, for formats built from others (eml). */
   produced: Map<string, string | Uint8Array>;

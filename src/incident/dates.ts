@@ -3,17 +3,9 @@
  * or with an explicit offset (`Z`, `+01:00`). Everything is brought to the organisation's local
  * wall-clock time, which is what every artifact shows.
  */
-export interface LocalDate {
-  /** Whether a time of day was given. */
-  hasTime: boolean;
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** Offset of the local time from UTC in minutes (0 for date-only values). */
-  offset: number;
-}
+import type { LocalDate } from '../shared.js';
+
+export type { LocalDate };
 
 const DATE_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
-import type { Diagnostic } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
 import { inspectYamlTree } from './yaml-tree.js';
 import { decodeUtf8, describeIoError, readBounded } from './read-file.js';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS, type Gender } from '../lang/grammar.js';
 import { LANGUAGES } from '../lang/index.js';
 
 /** Control characters (other than line breaks and tabs in multi-line fields) are never text. */
@@ -68,7 +69,7 @@ const httpUrl = z
 export const STATUSES = ['unknown', 'attack', 'malfunction'] as const;
 export const PHASES = ['investigating', 'recovering', 'resolved'] as const;
 export const MEASURES = ['shutdown', 'crisis_team', 'experts', 'forensics'] as const;
-export const GENDERS = ['feminine', 'masculine', 'neuter', 'plural', 'none'] as const;
+export { GENDERS };
 
 const person = z.strictObject({
   name: singleLine
@@ -238,4 +239,4 @@ export type Localized = string | Partial<Record<(typeof LANGUAGES)[number], stri
 export type Status = (typeof STATUSES)[number];
 export type Phase = (typeof PHASES)[number];
 export type Measure = (typeof MEASURES)[number];
-export type Gender = (typeof GENDERS)[number];
+export type { Gender };

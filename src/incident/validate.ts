@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import type { Diagnostic } from '../errors.js';
+import { withoutUndefined, type Diagnostic } from '../shared.js';
 import { LANGUAGES, type Lang } from '../lang/index.js';
 import { isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
 import { checkDateRules, checkRawDates, DEFAULT_TIMEZONE, type Report } from './date-rules.js';
@@ -289,11 +289,6 @@ function checkRecipientSlugs(recipients: { name: string; slug: string }[], repor
       );
     } else seen.set(r.slug, n);
   });
-}
-
-/** Drops keys whose value is undefined, so templates in strict mode see missing fields as missing. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export { closest, suggestion };

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { partsIn } from '../incident/dates.js';
 import { slugify } from '../incident/slug.js';
-import { DEFAULT_TIMEZONE } from '../incident/validate.js';
+import { DEFAULT_TIMEZONE } from '../incident/date-rules.js';
 
 /** Days between "today" and the starter's `findings_expected`: soon, but not yet passed. */
 export const FINDINGS_AFTER_DAYS = 3;

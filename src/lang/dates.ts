@@ -1,4 +1,4 @@
-import type { LocalDate } from '../incident/dates.js';
+import type { LocalDate } from '../shared.js';
 
 /** Month names kept here rather than taken from ICU, so output is the same on every Node version. */
 const MONTHS: Record<string, readonly string[]> = {

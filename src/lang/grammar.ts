@@ -1,4 +1,6 @@
-import type { Gender } from '../incident/schema.js';
+/** Grammatical gender of an organisation's name, for articles and verbs that agree with it. */
+export const GENDERS = ['feminine', 'masculine', 'neuter', 'plural', 'none'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 /** How a sentence names the organisation in each case, with the verbs that agree with it. */
 export interface OrgForms {

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { OutputError } from '../errors.js';
-import type { Artifact } from '../render/render.js';
+import { InterruptedError, OutputError, type Artifact } from '../shared.js';
 import { watchSignals } from './signals.js';
 
 const STAGING = '.faq-staging-';
@@ -37,22 +36,6 @@ export function buildManifest(id: string, artifacts: readonly Artifact[]): Manif
       sha256: a.sha256,
     })),
   };
-}
-
-/** Ctrl-C or SIGTERM while writing: the staging was removed, the previous output is untouched. */
-export class InterruptedError extends OutputError {
-  constructor(
-    readonly signal: NodeJS.Signals,
-    /** The signal came during the swap, which was finished: the new output is in place. */
-    readonly complete = false,
-  ) {
-    super(
-      complete
-        ? `interrupted by ${signal} after the new output was in place; it is complete`
-        : `interrupted by ${signal}: nothing was written, the previous output is unchanged`,
-    );
-    this.name = 'InterruptedError';
-  }
 }
 
 function isAlive(pid: number): boolean {

@@ -1,5 +1,5 @@
 import { escapeUTF8 as escapeHtml } from 'entities';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../errors.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../shared.js';
 import { parseEml, type EmlPart } from './eml-view.js';
 import type { PreviewView, Snapshot } from './snapshot.js';
 import { PREVIEW_CSS } from './page-style.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared.js';
 import { TemplateStore } from '../render/templates.js';
 import { PREVIEW_CLIENT } from './client.js';
 import { renderPreviewPage, type Sources } from './page.js';

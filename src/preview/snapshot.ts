@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { renderFiles, type RenderOutcome } from '../api.js';
-import { InputError, OutputError, UsageError, hasErrors, type Diagnostic } from '../errors.js';
+import { InputError, OutputError, UsageError, hasErrors, type Diagnostic } from '../shared.js';
 import { FORMAT_NAMES } from '../formats/registry.js';
 import { isLang } from '../lang/index.js';
 import { TemplateStore } from '../render/templates.js';

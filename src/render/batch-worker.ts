@@ -1,7 +1,7 @@
 // A worker thread of a render batch (src/render/batch.ts): loads the pipeline once, then checks
 // and renders the files it is given and sends back each result, artifacts moved, not copied.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkIncident } from '../api.js';
+import { checkIncident } from '../incident/check.js';
 import { processFile, sendError, transferables, type BatchJob } from './batch.js';
 import { TemplateEngine } from './engine.js';
 import { TemplateStore } from './templates.js';

@@ -1,14 +1,15 @@
 import { openSync, closeSync, fstatSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from '../errors.js';
-import { InputError, OutputError, UsageError, hasErrors } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
+import { InputError, OutputError, UsageError, hasErrors } from '../shared.js';
 import type { Incident } from '../incident/incident.js';
 import { MAX_FILE_BYTES } from '../incident/load.js';
 import type { Lang } from '../lang/index.js';
 import type { RenderCache } from './cache.js';
 import type { TemplateEngine } from './engine.js';
-import { renderIncident, type Artifact } from './render.js';
+import type { Artifact } from '../shared.js';
+import { renderIncident } from './render.js';
 
 /** What every file of a batch is rendered with (plain data: it is sent to worker threads). */
 export interface BatchJob {

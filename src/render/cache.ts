@@ -9,9 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
 import { BUILD_INFO } from './build-info.js';
-import type { Artifact } from './render.js';
+import type { Artifact } from '../shared.js';
 import type { TemplateStore } from './templates.js';
 
 /**

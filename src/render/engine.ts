@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type Handlebars from 'handlebars';
-import type { Diagnostic } from '../errors.js';
-import { InputError } from '../errors.js';
+import type { Diagnostic } from '../shared.js';
+import { InputError } from '../shared.js';
 import { PRECOMPILED } from './precompiled.js';
 import type { TemplateStore } from './templates.js';
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../errors.js';
-import { InputError } from '../errors.js';
+import { InputError, type Artifact, type Diagnostic } from '../shared.js';
 import type { Incident, Recipient } from '../incident/incident.js';
 import { senderOf } from '../formats/eml.js';
 import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
@@ -9,19 +8,6 @@ import type { RenderedDocument } from '../formats/types.js';
 import { buildViewModel } from '../view/model.js';
 import type { TemplateEngine } from './engine.js';
 import { scanText } from './scan.js';
-
-/** One output file, in memory until the writer swaps it in. */
-export interface Artifact {
-  /** Path relative to the output folder: `<id>/<variant>.<lang>[.<recipient>].<ext>`. */
-  path: string;
-  variant: string;
-  lang: string;
-  format: string;
-  recipient?: string;
-  content: Uint8Array;
-  bytes: number;
-  sha256: string;
-}
 
 export interface Selection {
   variants: string[];
@@ -95,7 +81,10 @@ function buildDocument(
     tokens,
     headings: collectHeadings(tokens),
     labels: engine.store.labels(lang),
-    engine,
+    layouts: {
+      html: (name) => engine.get(`layouts/${name}.html.hbs`, 'html'),
+      css: (name) => engine.store.read(`layouts/${name}.css`)?.text ?? '',
+    },
     ...(selection.wrap ? { wrap: selection.wrap } : {}),
     produced: new Map(),
   };

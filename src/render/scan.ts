@@ -1,6 +1,5 @@
-import { InputError } from '../errors.js';
 import type { Incident } from '../incident/incident.js';
-import type { Artifact } from './render.js';
+import { InputError, type Artifact } from '../shared.js';
 
 /**
  * Text that must never ship: the seed's placeholders, template syntax, and what JavaScript prints

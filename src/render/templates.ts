@@ -1,21 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError, type VariantConfig } from '../shared.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What a variant is made of; read from `templates/variants.json`. */
-export interface VariantConfig {
-  /** Formats this variant is rendered in, in order. */
-  formats: string[];
-  /** The HTML layout under `layouts/` that wraps its body. */
-  layout: string;
-  /** The first heading is the e-mail subject, not part of the body. */
-  titleIsSubject?: boolean;
-  /** One artifact set per `email.recipients` entry. */
-  perRecipient?: boolean;
-  /** schema.org FAQPage data is added to the page. */
-  faqPage?: boolean;
-}
+export type { VariantConfig };
 
 function isFolder(path: string): boolean {
   try {

@@ -1,7 +1,7 @@
 import { toIsoString, type LocalDate } from '../incident/dates.js';
 import type { Incident, Recipient } from '../incident/incident.js';
 import type { Localized } from '../incident/schema.js';
-import { withoutUndefined } from '../incident/validate.js';
+import { withoutUndefined } from '../shared.js';
 import { formatDate, formatDateTime } from '../lang/dates.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { demoteHeadings, escapeMarkdown, neutralizeHtml } from './escape.js';

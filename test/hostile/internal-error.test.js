@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { CommanderError } from 'commander';
 import { isDebug, reportError } from '../../lib/cli/report-error.js';
-import { InputError, OutputError, UsageError } from '../../lib/errors.js';
-import { InterruptedError } from '../../lib/output/write.js';
+import { InputError, InterruptedError, OutputError, UsageError } from '../../lib/shared.js';
 import { EXAMPLE, ROOT, runCli, startCli, tempDir } from '../helpers.js';
 
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'hostile', 'internal-error', 'break-hashing.mjs');

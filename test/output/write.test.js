@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { InterruptedError, removeStaleStaging, writeArtifacts } from '../../lib/output/write.js';
-import { OutputError } from '../../lib/errors.js';
+import { removeStaleStaging, writeArtifacts } from '../../lib/output/write.js';
+import { InterruptedError, OutputError } from '../../lib/shared.js';
 import { EXAMPLE, listFiles, runCli, startCli, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');

@@ -1,0 +1,132 @@
+// Shared types and every error class of faq. This module imports nothing from the pipeline, so
+// every stage can use it without an import running against the pipeline (test/architecture).
+
+/** One problem found in a user's input, with where it is and how to fix it. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: 'error' | 'warning';
+  /** Key path in the incident file, e.g. `incident.status`; empty for the whole file. */
+  path: string;
+  message: string;
+  hint?: string;
+}
+
+/** Exit codes (SPEC §4). */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
+
+/** A wrong command, option or value on the command line: exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Problems in incident files or templates: exit 1, all of them reported at once. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** The output folder cannot be written: exit 1, nothing changed. */
+export class OutputError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+/** Ctrl-C or SIGTERM while writing: the staging was removed, the previous output is untouched. */
+export class InterruptedError extends OutputError {
+  constructor(
+    readonly signal: NodeJS.Signals,
+    /** The signal came during the swap, which was finished: the new output is in place. */
+    readonly complete = false,
+  ) {
+    super(
+      complete
+        ? `interrupted by ${signal} after the new output was in place; it is complete`
+        : `interrupted by ${signal}: nothing was written, the previous output is unchanged`,
+    );
+    this.name = 'InterruptedError';
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** `file:line:col: error: message (hint)` — one line per problem. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = `${d.file}:${d.line}:${d.col}`;
+  // A message that already starts with its key path ("organization.about has no 'en' text") needs no prefix.
+  const path = d.path && !d.message.startsWith(d.path) ? `${d.path}: ` : '';
+  const hint = d.hint ? ` (hint: ${d.hint})` : '';
+  return `${where}: ${d.severity}: ${path}${oneLine(d.message)}${oneLine(hint)}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+/** One output file, in memory until the writer swaps it in. */
+export interface Artifact {
+  /** Path relative to the output folder: `<id>/<variant>.<lang>[.<recipient>].<ext>`. */
+  path: string;
+  variant: string;
+  lang: string;
+  format: string;
+  recipient?: string;
+  content: Uint8Array;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * A date of the incident file in the organisation's local wall-clock time, which is what every
+ * artifact shows.
+ */
+export interface LocalDate {
+  /** Whether a time of day was given. */
+  hasTime: boolean;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** Offset of the local time from UTC in minutes (0 for date-only values). */
+  offset: number;
+}
+
+/** Drops keys whose value is undefined, so templates in strict mode see missing fields as missing. */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** What a variant is made of; read from `templates/variants.json`. */
+export interface VariantConfig {
+  /** Formats this variant is rendered in, in order. */
+  formats: string[];
+  /** The HTML layout under `layouts/` that wraps its body. */
+  layout: string;
+  /** The first heading is the e-mail subject, not part of the body. */
+  titleIsSubject?: boolean;
+  /** One artifact set per `email.recipients` entry. */
+  perRecipient?: boolean;
+  /** schema.org FAQPage data is added to the page. */
+  faqPage?: boolean;
+}
