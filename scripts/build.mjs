@@ -5,7 +5,8 @@
 // - the built-in templates are precompiled (used only while their text is unchanged);
 // - `faq --version` and `faq --help` are answered by bin/faq.js from lib/cli-meta.json (recorded
 //   from the CLI itself), without loading the CLI.
-import { build } from 'esbuild';
+// `--if-stale` (what `prepare` runs) skips all of it when lib/ is already the build of the current
+// sources (scripts/build-stamp.mjs): npm runs `prepare` again on the first `npx faq` in a clone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -21,10 +22,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  hashBuildInputs,
+  isBuildCurrent,
+  removeBuildStamp,
+  writeBuildStamp,
+} from './build-stamp.mjs';
 
 const started = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+
+// `--if-stale` (the `prepare` script): nothing to do when lib/ is the build of these sources.
+if (process.argv.includes('--if-stale') && isBuildCurrent(root)) process.exit(0);
+const inputs = hashBuildInputs(root);
+removeBuildStamp(root);
+const { build } = await import('esbuild');
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], {
   stdio: 'inherit',
@@ -166,6 +179,8 @@ if (existsSync(example)) {
   });
   rmSync(out, { recursive: true, force: true });
 }
+
+writeBuildStamp(root, inputs);
 
 if (process.env.FAQ_BUILD_VERBOSE)
   console.error(
