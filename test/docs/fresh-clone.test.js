@@ -43,7 +43,14 @@ function quickStart() {
 function freshClone(t) {
   const clone = join(tempDir(t, 'faq-clone-'), 'faq');
   execFileSync('git', ['clone', '-q', ROOT, clone]);
-  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(clone, 'node_modules')]);
+  const modules = [join(ROOT, 'node_modules'), join(clone, 'node_modules')];
+  try {
+    execFileSync('cp', ['-al', ...modules], { stdio: 'ignore' });
+  } catch {
+    // another file system (a temp folder on tmpfs): hard links cannot cross it, copy instead
+    rmSync(modules[1], { recursive: true, force: true });
+    execFileSync('cp', ['-a', ...modules]);
+  }
   // npm rewrites its record of the tree in place: a copy, so ROOT's own stays untouched.
   const lock = join(clone, 'node_modules', '.package-lock.json');
   if (existsSync(lock)) {
