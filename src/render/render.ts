@@ -7,7 +7,7 @@ import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
 import { buildViewModel } from '../view/model.js';
 import type { TemplateEngine } from './engine.js';
-import { scanText } from './scan.js';
+import { allowedLeftovers, scanText } from './scan.js';
 
 export interface Selection {
   variants: string[];
@@ -102,6 +102,7 @@ export async function renderIncident(
   const artifacts: Artifact[] = [];
   const warnings: Diagnostic[] = [];
   const variants = engine.store.variants();
+  const allowed = allowedLeftovers(incident);
   for (const variant of selection.variants) {
     const config = variants[variant];
     if (!config) continue;
@@ -139,7 +140,7 @@ export async function renderIncident(
           const content = await FORMATS[format]!.render(doc);
           doc.produced.set(format, content);
           // Also the parts an .eml is built from: encoded inside it, a leftover could hide.
-          scanText(`${base}.${FORMATS[format]!.ext}`, content, incident);
+          scanText(`${base}.${FORMATS[format]!.ext}`, content, allowed);
           if (!formats.includes(format)) continue;
           const meta = {
             variant,

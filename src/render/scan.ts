@@ -1,5 +1,5 @@
 import type { Incident } from '../incident/incident.js';
-import { InputError, type Artifact } from '../shared.js';
+import { InputError } from '../shared.js';
 
 /**
  * Text that must never ship: the seed's placeholders, template syntax, and what JavaScript prints
@@ -19,26 +19,36 @@ const LEFTOVERS: [string, RegExp][] = [
   ['[object Object]', /\[object Object\]/],
 ];
 
-/** The texts of the incident file (not its path, which is no value shown anywhere). */
-function valuesText(incident: Incident): string {
-  const texts: string[] = [];
+/**
+ * The leftovers the incident file itself contains, each of which may then appear in the output.
+ * Collected once per incident: a mail merge renders one file per recipient and format, and
+ * walking every value for each of them made a large merge quadratic.
+ */
+export function allowedLeftovers(incident: Incident): ReadonlySet<string> {
+  const allowed = new Set<string>();
   const collect = (value: unknown): void => {
-    if (typeof value === 'string') texts.push(value);
-    else if (Array.isArray(value)) value.forEach(collect);
+    if (typeof value === 'string') {
+      for (const [name] of LEFTOVERS) if (value.includes(name)) allowed.add(name);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    // The file's path is no value shown anywhere.
     else if (value && typeof value === 'object')
       for (const [key, inner] of Object.entries(value)) if (key !== 'file') collect(inner);
   };
   collect(incident);
-  return texts.join('\n');
+  return allowed;
 }
 
 /** Fails the render if a rendered text contains a leftover placeholder or a missing value's text. */
-export function scanText(path: string, content: string | Uint8Array, incident: Incident): void {
+export function scanText(
+  path: string,
+  content: string | Uint8Array,
+  allowed: ReadonlySet<string>,
+): void {
   const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-  const source = valuesText(incident);
   for (const [name, pattern] of LEFTOVERS) {
+    if (allowed.has(name)) continue;
     const match = pattern.exec(text);
-    if (match && !source.includes(name)) {
+    if (match) {
       const before = text.slice(0, match.index).split('\n');
       throw new InputError([
         {
@@ -53,12 +63,4 @@ export function scanText(path: string, content: string | Uint8Array, incident: I
       ]);
     }
   }
-}
-
-/** The same for a finished artifact. */
-export function scanForLeftovers(
-  artifact: Pick<Artifact, 'path' | 'content'>,
-  incident: Incident,
-): void {
-  scanText(artifact.path, artifact.content, incident);
 }
