@@ -5,8 +5,9 @@
 // - everything else runs the bundle through V8's code cache: the compiled code of an earlier run
 //   is reused instead of parsing and compiling the bundle again. The cache is keyed by the
 //   bundle's hash and the Node version and lives in lib/.code-cache/ (or, if lib/ is read-only,
-//   in a private folder in the temp folder); V8 rejects a cache that does not fit, and it is
-//   then rewritten. FAQ_CODE_CACHE=0 turns it off.
+//   e.g. installed by another user, in a private folder in the temp folder); V8 rejects a cache
+//   that does not fit, and it is then rewritten. Any failure to read or write it is silent: the
+//   run goes on without it. FAQ_CODE_CACHE=0 turns it off.
 // This file is CommonJS (bin/package.json): Node starts that faster than an ES module. Built-in
 // modules are taken with process.getBuiltinModule, only when needed.
 /* global __dirname */
@@ -75,21 +76,33 @@ function readCache(name) {
   return undefined;
 }
 
+/**
+ * Saves the cache in the first folder that takes it. Only an optimisation: nothing here may fail
+ * a run (another user's lib/, a read-only or full disk). lib/'s folder is readable by everyone,
+ * like lib/ itself (an installation shared by its users); the temp folder's is private.
+ */
 function writeCache(name, data) {
-  const { mkdirSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule('node:fs');
+  const { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } =
+    process.getBuiltinModule('node:fs');
   const { crc32 } = process.getBuiltinModule('node:zlib');
-  for (const dir of cacheDirs()) {
+  for (const [n, dir] of cacheDirs().entries()) {
+    const shared = n === 0;
     const temp = join(dir, `${name}.${process.pid}.tmp`);
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      mkdirSync(dir, { recursive: true, mode: shared ? 0o755 : 0o700 });
       if (!trusted(dir)) continue;
       const header = Buffer.alloc(4);
       header.writeUInt32BE(crc32(data));
-      writeFileSync(temp, Buffer.concat([header, data]));
+      writeFileSync(temp, Buffer.concat([header, data]), { mode: shared ? 0o644 : 0o600 });
+      if (shared) chmodSync(temp, 0o644); // whatever the umask: others read it too
       renameSync(temp, join(dir, name));
       return;
     } catch {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Not even removable (a folder we may not look into): nothing was written there.
+      }
     }
   }
 }
@@ -109,7 +122,13 @@ function run(meta) {
   });
   if (name && (!cachedData || script.cachedDataRejected)) {
     // After this run, its compiled code (everything it used) is what the next run starts from.
-    process.once('exit', () => writeCache(name, script.createCachedData()));
+    process.once('exit', () => {
+      try {
+        writeCache(name, script.createCachedData());
+      } catch {
+        // The cache is an optimisation: the run's result stands without it.
+      }
+    });
   }
   const module = { exports: {}, id: bundle, filename: bundle, loaded: false };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, lib);

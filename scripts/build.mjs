@@ -10,6 +10,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -178,6 +179,13 @@ if (existsSync(example)) {
     env: { ...process.env, FAQ_CACHE: '0', FAQ_CODE_CACHE: '' },
   });
   rmSync(out, { recursive: true, force: true });
+}
+// Readable by everyone, like the rest of lib/: an installation built by root (a Docker image,
+// `npm install -g`) is run by other users, who use this cache but cannot write it.
+const codeCache = join(root, 'lib/.code-cache');
+if (existsSync(codeCache)) {
+  chmodSync(codeCache, 0o755);
+  for (const name of readdirSync(codeCache)) chmodSync(join(codeCache, name), 0o644);
 }
 
 writeBuildStamp(root, inputs);
