@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Chalk } from 'chalk';
@@ -10,6 +10,7 @@ import { printDiagnostics, printInfo, useColor } from '../cli/output.js';
 import { compareFacts, formatFactChange } from '../diff/facts.js';
 import { PLAIN, unifiedDiff, type DiffPaint } from '../diff/unified.js';
 import { MAX_FILE_BYTES, parseIncidentSource } from '../incident/load.js';
+import { readBounded } from '../incident/read-file.js';
 import type { Artifact } from '../shared.js';
 import { TemplateStore } from '../render/templates.js';
 import { buildIncidentJsonSchema } from '../schema/json-schema.js';
@@ -88,7 +89,9 @@ async function readVersion(file: string, copyPath: string, work: string): Promis
   }
   let bytes: Uint8Array = new Uint8Array();
   try {
-    if ((await stat(file)).size <= MAX_FILE_BYTES) bytes = await readFile(file);
+    // Only a regular file within the limit: a FIFO would block here before the render refuses it.
+    const read = await readBounded(file, MAX_FILE_BYTES);
+    if (read.kind === 'bytes') bytes = read.bytes;
   } catch {
     return { display: file, path: file, bytes }; // the render reports it, with the usual message
   }

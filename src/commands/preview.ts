@@ -49,6 +49,14 @@ function describe(snapshot: Snapshot): string {
   return `${snapshot.views.length} views rendered`;
 }
 
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilStopped(): Promise<string> {
   return new Promise((done) => {
@@ -70,7 +78,8 @@ export async function runPreview(file: string, flags: PreviewFlags): Promise<num
       `--templates folder not found: ${flags.templates}`,
       'give a folder of template overrides',
     );
-  if (!existsSync(file)) throw new InputError((await checkIncident(file)).diagnostics);
+  // A missing file, a folder, a FIFO or a device: the check's one-line error, exit 1.
+  if (!isRegularFile(file)) throw new InputError((await checkIncident(file)).diagnostics);
   const server = await startPreviewServer({
     file,
     port,

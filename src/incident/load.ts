@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../shared.js';
 import { inspectYamlTree } from './yaml-tree.js';
-import { decodeUtf8, describeIoError, readBounded } from './read-file.js';
+import { decodeUtf8, describeIoError, ioErrorHint, readBounded } from './read-file.js';
 
 /** Incident files are a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -44,7 +44,7 @@ export async function loadIncidentFile(file: string): Promise<LoadResult> {
   } catch (error) {
     return {
       ok: false,
-      diagnostics: [fileError(file, describeIoError(error), 'check the path and permissions')],
+      diagnostics: [fileError(file, describeIoError(error), ioErrorHint(error))],
     };
   }
   return parseIncidentSource(file, bytes);

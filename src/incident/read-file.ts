@@ -1,20 +1,20 @@
 // The byte level of loading: reading with a size bound, I/O errors in words, UTF-8 decoding.
-import { open } from 'node:fs/promises';
+import { openRegular } from './regular-file.js';
 
 /** The bytes of a file, or why there are none to parse. */
 export type BoundedRead =
   { kind: 'bytes'; bytes: Uint8Array } | { kind: 'folder' } | { kind: 'too-large'; size: number };
 
 /**
- * Reads at most `limit` + 1 bytes. A regular file is measured before reading; a pipe or
- * device (`<(git show …)`, `/dev/zero`) has no size, so reading stops one byte past the limit.
+ * Reads at most `limit` + 1 bytes of a regular file (measured before reading; it may still grow
+ * while it is read). Anything else — a FIFO, a device, `<(git show …)` — is refused before it is
+ * read (`ENOTREG`): a FIFO without a writer would block for good.
  */
 export async function readBounded(file: string, limit: number): Promise<BoundedRead> {
-  const handle = await open(file, 'r');
+  const { handle, info } = await openRegular(file);
   try {
-    const info = await handle.stat();
     if (info.isDirectory()) return { kind: 'folder' };
-    if (info.isFile() && info.size > limit) return { kind: 'too-large', size: info.size };
+    if (info.size > limit) return { kind: 'too-large', size: info.size };
     const buffer = Buffer.alloc(limit + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -37,7 +37,15 @@ export function describeIoError(error: unknown): string {
   if (code === 'ELOOP') return 'file cannot be read (a loop of symbolic links)';
   if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied)';
   if (code === 'EISDIR') return 'is a folder, not an incident file';
+  if (code === 'ENOTREG') return `is ${(error as { kind?: string }).kind}, not a regular file`;
   return `file cannot be read (${code ?? 'unknown error'})`;
+}
+
+/** How to fix what `describeIoError` describes. */
+export function ioErrorHint(error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOTREG')
+    return 'name the incident file itself; save piped text to a file first';
+  return 'check the path and permissions';
 }
 
 /** The text, or where the first byte that is not UTF-8 stands. A leading BOM is dropped. */

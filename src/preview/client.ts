@@ -1,5 +1,6 @@
 /**
- * The preview page's script, served as /preview.js: shows one view at a time (chosen by the URL
+ * The preview page's script, served as preview.js below the page's secret prefix (every URL it
+ * uses is relative to the page): shows one view at a time (chosen by the URL
  * hash), and swaps in the new page when the server announces a new version over server-sent events.
  */
 export const PREVIEW_CLIENT = String.raw`
@@ -16,7 +17,7 @@ export const PREVIEW_CLIENT = String.raw`
   async function refresh(version) {
     const app = document.getElementById('app');
     if (app && app.dataset.version === version) return;
-    const response = await fetch('/', { cache: 'no-store' });
+    const response = await fetch(location.pathname, { cache: 'no-store' });
     const next = new DOMParser().parseFromString(await response.text(), 'text/html');
     const fresh = next.getElementById('app');
     if (!fresh) return;
@@ -32,7 +33,7 @@ export const PREVIEW_CLIENT = String.raw`
     if (tabs) tabs.scrollIntoView({ block: 'start' });
   });
   select();
-  const events = new EventSource('/events');
+  const events = new EventSource('events');
   events.addEventListener('version', (e) => {
     live.textContent = 'live';
     refresh(e.data).catch((error) => { live.textContent = 'update failed: ' + error.message; });

@@ -79,7 +79,7 @@ function frame(html: string, title: string): string {
 
 function artifactCard(a: PreviewView['artifacts'][number]): string {
   const name = escapeHtml(a.path.slice(a.path.indexOf('/') + 1));
-  const href = `/artifact/${a.path.split('/').map(encodeURIComponent).join('/')}`;
+  const href = `artifact/${a.path.split('/').map(encodeURIComponent).join('/')}`;
   const body =
     a.format === 'html'
       ? frame(a.text, name)
@@ -142,7 +142,7 @@ export function renderPreviewPage(snapshot: Snapshot, version: number, sources: 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${state.tone === 'error' ? '✗ ' : ''}faq preview – ${escapeHtml(snapshot.file)}</title>
 <style>${PREVIEW_CSS}</style>
-<script src="/preview.js" defer></script>
+<script src="preview.js" defer></script>
 </head>
 <body>
 <p class="live" id="live" role="status"></p>

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../shared.js';
+import { readRegularFileSync } from '../incident/regular-file.js';
 import { TemplateStore } from '../render/templates.js';
 import { PREVIEW_CLIENT } from './client.js';
 import { renderPreviewPage, type Sources } from './page.js';
@@ -51,7 +52,8 @@ function readSources(snapshot: Snapshot): Sources {
     }
     for (const path of candidates) {
       try {
-        sources.set(file, readFileSync(path, 'utf8'));
+        // Never a FIFO or device (the incident path may have become one): it would block here.
+        sources.set(file, readRegularFileSync(path).toString('utf8'));
         break;
       } catch {
         // Not readable (gone, or a display name): the problem is shown without its lines.
@@ -76,6 +78,18 @@ function send(
     ...headers,
   });
   res.end(body);
+}
+
+/**
+ * The path below the secret prefix (`/<token>/…` → `/…`), or undefined without the right token:
+ * any local user can reach 127.0.0.1, only the one who started the preview knows the token.
+ */
+function pathBelowToken(path: string, token: string): string | undefined {
+  const end = path.indexOf('/', 1);
+  const given = Buffer.from(end === -1 ? path.slice(1) : path.slice(1, end));
+  const wanted = Buffer.from(token);
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return undefined;
+  return end === -1 ? '' : path.slice(end);
 }
 
 /**
@@ -115,18 +129,24 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   };
 
   let allowedHosts = new Set<string>();
+  const token = randomBytes(18).toString('base64url');
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     // A page on another site must not read the preview through a DNS name pointing at 127.0.0.1.
     if (!allowedHosts.has(req.headers.host ?? ''))
       return send(res, 403, 'text/plain', 'forbidden host\n');
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain', 'method not allowed\n', { allow: 'GET, HEAD' });
-    let path: string;
+    let full: string;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://preview').pathname);
+      full = decodeURIComponent(new URL(req.url ?? '/', 'http://preview').pathname);
     } catch {
       return send(res, 400, 'text/plain', 'bad request\n');
     }
+    const path = pathBelowToken(full, token);
+    if (path === undefined)
+      return send(res, 403, 'text/plain', 'forbidden: open the URL that faq preview printed\n');
+    // The page's links are relative to /<token>/.
+    if (path === '') return send(res, 308, 'text/plain', '', { location: `/${token}/` });
     if (path === '/')
       return send(
         res,
@@ -221,7 +241,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   heartbeat.unref();
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/${token}/`,
     current: () => ({ snapshot, version }),
     async close() {
       watcher.close();

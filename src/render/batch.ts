@@ -1,10 +1,10 @@
-import { openSync, closeSync, fstatSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../shared.js';
 import { InputError, OutputError, UsageError, hasErrors } from '../shared.js';
 import type { Incident } from '../incident/incident.js';
 import { MAX_FILE_BYTES } from '../incident/load.js';
+import { readRegularFileSync } from '../incident/regular-file.js';
 import type { Lang } from '../lang/index.js';
 import type { RenderCache } from './cache.js';
 import type { TemplateEngine } from './engine.js';
@@ -77,17 +77,11 @@ export function workerCount(tasks: number): number {
  * pipe), which the check then reads and reports itself.
  */
 function readSource(file: string): Uint8Array | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    const data = readFileSync(fd);
+    const data = readRegularFileSync(file, MAX_FILE_BYTES);
     return data.length > MAX_FILE_BYTES ? undefined : data;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

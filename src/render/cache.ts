@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../shared.js';
+import { readRegularFileSync } from '../incident/regular-file.js';
 import { BUILD_INFO } from './build-info.js';
 import type { Artifact } from '../shared.js';
 import type { TemplateStore } from './templates.js';
@@ -84,7 +85,7 @@ function templatesHash(store: TemplateStore): string {
       const path = join(root, rel, name);
       const info = statSync(path);
       if (info.isDirectory()) walk(root, `${rel}${name}/`);
-      else hash.update(`${rel}${name}\0`).update(readFileSync(path)).update('\0');
+      else hash.update(`${rel}${name}\0`).update(readRegularFileSync(path)).update('\0');
     }
   };
   for (const [label, dir] of [
@@ -159,17 +160,28 @@ export class RenderCache {
     for (const [id, entry] of Object.entries(entries)) this.byKey.set(entry.key, id);
   }
 
-  /** The cache of an output folder; undefined when caching is off or this build has no id. */
+  /**
+   * The cache of an output folder; undefined when caching is off, this build has no id, or the
+   * cache cannot be used at all (a template that cannot be hashed: the render reports it).
+   */
   static open(
     out: string,
     store: TemplateStore,
     selection: CacheSelection,
   ): RenderCache | undefined {
     if (!BUILD_INFO.code || process.env.FAQ_CACHE === '0') return undefined;
+    try {
+      return RenderCache.load(out, store, selection);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private static load(out: string, store: TemplateStore, selection: CacheSelection): RenderCache {
     const file = cacheFile(out);
     let entries: Record<string, Entry> = {};
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      const data = JSON.parse(readRegularFileSync(file).toString('utf8')) as CacheFile;
       if (data.version === CACHE_VERSION && data.entries && typeof data.entries === 'object')
         entries = data.entries;
     } catch {
@@ -213,7 +225,8 @@ export class RenderCache {
 
   /**
    * Records what was just written (after a successful write only). Entries of incidents whose
-   * folder is gone are dropped; a failure to save is ignored (the cache is only a shortcut).
+   * folder is gone are dropped. Never throws: a cache that cannot be saved (`.faq-cache` is a
+   * file, a folder we may not write, a full disk) is skipped silently, the next run renders in full.
    */
   save(
     written: {
@@ -224,6 +237,14 @@ export class RenderCache {
       artifacts: Artifact[];
     }[],
   ): void {
+    try {
+      this.store(written);
+    } catch {
+      // The cache is only a shortcut: the output is written, and that is the run's result.
+    }
+  }
+
+  private store(written: Parameters<RenderCache['save']>[0]): void {
     const entries: Record<string, Entry> = {};
     for (const [id, entry] of Object.entries(this.entries))
       if (folderState(join(this.out, id))) entries[id] = entry;

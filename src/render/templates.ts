@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { InputError, UsageError, type VariantConfig } from '../shared.js';
+import { readRegularFileSync } from '../incident/regular-file.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,10 +21,11 @@ function templateError(display: string, message: string, line = 1, col = 1): Inp
 
 function readTemplate(path: string, display: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFileSync(path).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw templateError(display, `template cannot be read (${code})`);
+    const { code, kind } = error as NodeJS.ErrnoException & { kind?: string };
+    if (code === 'ENOTREG') throw templateError(display, `template is ${kind}, not a regular file`);
+    throw templateError(display, `template cannot be read (${code ?? 'unknown error'})`);
   }
 }
 

@@ -21,7 +21,7 @@ function saveByRename(file, text) {
 test('preview serves every variant × format × language of the incident on 127.0.0.1', async (t) => {
   const { file } = exampleCopy(t);
   const preview = await startPreview(t, [file, '--port', '0']);
-  assert.match(preview.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.match(preview.url, /^http:\/\/127\.0\.0\.1:\d+\/[\w-]{24}\/$/);
   assert.equal(preview.stdout(), '', 'nothing on stdout');
   const page = await getText(preview.url);
   assert.equal(page.status, 200);
@@ -162,7 +162,12 @@ test('preview listens on 127.0.0.1 only and refuses other Host names', async (t)
   // A DNS name pointing at 127.0.0.1 (rebinding) gets nothing.
   const status = await new Promise((done, fail) => {
     request(
-      { host: '127.0.0.1', port, path: '/state.json', headers: { host: 'evil.example' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `${new URL(preview.url).pathname}state.json`,
+        headers: { host: 'evil.example' },
+      },
       (res) => {
         res.resume();
         done(res.statusCode);
@@ -172,7 +177,8 @@ test('preview listens on 127.0.0.1 only and refuses other Host names', async (t)
       .end();
   });
   assert.equal(status, 403);
-  assert.equal((await getText(`http://localhost:${port}/`, 'state.json')).status, 200);
+  const viaLocalhost = preview.url.replace('127.0.0.1', 'localhost');
+  assert.equal((await getText(viaLocalhost, 'state.json')).status, 200);
   // Not reachable on the machine's other addresses.
   const external = Object.values(networkInterfaces())
     .flat()
