@@ -99,6 +99,16 @@ test('every command works for another user when the code cache is theirs alone',
   chmodSync(join(dir, 'lib', '.code-cache'), 0o700);
   const cwd = home(t);
   runEveryCommand(dir, cwd);
+  // A render cache folder this user may not write (root's, world-readable): rendered without it.
+  const rootsCache = tempDir(t, 'faq-roots-cache-');
+  chmodSync(rootsCache, 0o755);
+  const render = asNobody(dir, cwd, ['render', join(dir, 'example.yaml'), '-o', 'out2'], {
+    FAQ_CACHE_DIR: rootsCache,
+  });
+  assert.deepEqual(
+    [render.code, render.stderr],
+    [0, 'faq: wrote 10 files to out2/regio-it-2026-11/\n'],
+  );
   // A later run starts from the private cache an earlier one wrote.
   assert.ok(existsSync(join(cwd, `faq-code-cache-${NOBODY}`)));
   checkExample(dir, cwd);
