@@ -40,9 +40,9 @@ test('the README stays under 12 KB', () => {
   assert.ok(bytes < 12 * 1024, `README.md is ${bytes} bytes; move details into docs/`);
 });
 
-test('the quick start is `npm install` then a render by the built CLI', () => {
+test('the quick start is exactly `npm install` then `npx faq render incidents/example.yaml`', () => {
   const [first] = codeBlocks(readFileSync(README, 'utf8')).filter((b) => b.lang === 'sh');
-  assert.equal(first.code, 'npm install\nnode bin/faq.js render incidents/example.yaml\n');
+  assert.equal(first.code, 'npm install\nnpx faq render incidents/example.yaml\n');
 });
 
 test('every relative link of the README and docs/ names a file and heading that exist', () => {

@@ -69,17 +69,18 @@ test('the README quick start, run exactly as written in a fresh clone', { skip }
   sh(install, clone, env);
   assert.ok(isBuildCurrent(clone), 'npm install built lib/');
 
+  // The render is `npx faq …`: npx links the project into its own cache and runs `prepare`
+  // there, which must not build again (it did, for 11-30 s).
+  const bundle = statSync(join(clone, 'lib', 'cli.cjs')).mtimeMs;
   const r = sh(render, clone, env);
   assert.match(r.stderr, /wrote 10 files to dist\/regio-it-2026-11\//);
   const files = listFiles(join(clone, 'dist', 'regio-it-2026-11'));
   assert.ok(files.includes('faq.de.html') && files.includes('manifest.json'), files.join(' '));
-
-  // `npx faq` in the clone: npx installs the project into its own cache and runs `prepare`
-  // there; that must not build again.
-  const bundle = statSync(join(clone, 'lib', 'cli.cjs')).mtimeMs;
-  sh('npx faq render incidents/example.yaml -o npx-out', clone, env);
-  assert.ok(existsSync(join(clone, 'npx-out', 'regio-it-2026-11', 'faq.de.html')));
   assert.equal(statSync(join(clone, 'lib', 'cli.cjs')).mtimeMs, bundle, 'prepare built again');
+
+  // The same without npm's start-up.
+  sh('node bin/faq.js render incidents/example.yaml -o node-out', clone, env);
+  assert.ok(existsSync(join(clone, 'node-out', 'regio-it-2026-11', 'faq.de.html')));
 
   await t.test('faq outside its clone: npm pack, npm install -g of the archive', () => {
     const work = tempDir(t, 'faq-pack-');
