@@ -99,7 +99,7 @@ const generated = {
   precompiled: precompiled,
   'build-info': buildInfo,
 };
-const cliSource = 'src/cli.ts';
+const cliSource = 'src/main.ts';
 const generatedPlugin = {
   name: 'faq-generated',
   setup(b) {
@@ -109,7 +109,7 @@ const generatedPlugin = {
     }));
     // CommonJS has no top-level await: the CLI's last line starts it without waiting (main()
     // handles every error itself and sets process.exitCode).
-    b.onLoad({ filter: /[\\/]src[\\/]cli\.ts$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]src[\\/]main\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       const start = /^await main\(process\.argv\);\s*$/m;
       if (!start.test(text))

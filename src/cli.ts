@@ -241,5 +241,3 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = reportError(error, { debug: isDebug(argv) });
   }
 }
-
-await main(process.argv);

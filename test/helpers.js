@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable, Writable } from 'node:stream';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,102 @@ export function runCli(args, options = {}) {
     stdout: result.stdout,
     stderr: result.stderr,
   };
+}
+
+let cliModule;
+let queue = Promise.resolve();
+
+/**
+ * Runs the CLI in this process (the same `main` that bin/faq.js starts, from lib/cli.js) with the
+ * environment runCli gives the process: NO_COLOR=1, `options.env`, `options.cwd` (default: the
+ * project), `options.input` as stdin; stdout and stderr are captured instead of written.
+ * Returns what runCli returns. For what only a process shows (signals, the bin's fast paths,
+ * exit on an uncaught error), use runCli.
+ */
+export function runInProcess(args, options = {}) {
+  const run = queue.then(() => runCaptured(args, options));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function runCaptured(args, options) {
+  cliModule ??= await import(new URL('../lib/cli.js', import.meta.url).href);
+  const env = { NO_COLOR: '1', FORCE_COLOR: '', DEBUG: '', ...options.env };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const cwd = process.cwd();
+  const listeners = ['uncaughtException', 'unhandledRejection'].map((event) => [
+    event,
+    process.listeners(event),
+  ]);
+  const stdout = capture();
+  const stderr = capture();
+  const streams = {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+  };
+  const saved = Object.keys(streams).map((name) => [
+    name,
+    Object.getOwnPropertyDescriptor(process, name),
+  ]);
+  setEnv(env);
+  process.chdir(options.cwd ?? ROOT);
+  for (const [name, stream] of Object.entries(streams))
+    Object.defineProperty(process, name, { value: stream, configurable: true, enumerable: true });
+  process.exitCode = undefined;
+  let timedOut = false;
+  try {
+    const run = cliModule.main([process.execPath, BIN, ...args]);
+    // As runCli's timeout: a run that does not finish in time fails the test instead of hanging it.
+    if (options.timeout === undefined) await run;
+    else {
+      let timer;
+      const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve((timedOut = true)), options.timeout);
+      });
+      await Promise.race([run, timeout]);
+      clearTimeout(timer);
+    }
+  } finally {
+    for (const [name, descriptor] of saved) Object.defineProperty(process, name, descriptor);
+    process.chdir(cwd);
+    setEnv(savedEnv);
+    // main() listens for uncaught errors as the process would; the listeners go with the run.
+    for (const [event, before] of listeners)
+      for (const listener of process.listeners(event))
+        if (!before.includes(listener)) process.removeListener(event, listener);
+  }
+  const code = timedOut ? null : (process.exitCode ?? 0);
+  process.exitCode = undefined;
+  const encoding = options.encoding ?? 'utf8';
+  return {
+    code,
+    signal: timedOut ? 'SIGTERM' : null,
+    stdout: stdout.read(encoding),
+    stderr: stderr.read(encoding),
+  };
+}
+
+function setEnv(values) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}
+
+function capture() {
+  const chunks = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const read = (encoding) => {
+    const bytes = Buffer.concat(chunks);
+    return encoding === 'buffer' ? bytes : bytes.toString(encoding);
+  };
+  return { stream, read };
 }
 
 /** Starts the CLI as a child process (for preview and signal tests); the caller stops it. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIXTURES, listFiles, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const SERIAL = { FAQ_WORKERS: '0', FAQ_CACHE: '0' };
 const THREADED = { FAQ_WORKERS: '2', FAQ_CACHE: '0', FAQ_TIMING: '1' };
@@ -35,9 +35,9 @@ function manyIncidents(t, copies = 3) {
   return { dir, files };
 }
 
-function renderTree(t, files, env, extra = []) {
+async function renderTree(t, files, env, extra = []) {
   const out = tempDir(t, 'faq-batch-out-');
-  const r = runCli(['render', ...files, '-o', out, ...extra], { env });
+  const r = await runInProcess(['render', ...files, '-o', out, ...extra], { env });
   const tree = {};
   for (const file of r.code === 0 ? listFiles(out) : []) tree[file] = readFileSync(join(out, file));
   const timing = /^faq timing: .* by (\d+) threads \(([\d +]+)\)$/m.exec(r.stderr);
@@ -45,11 +45,11 @@ function renderTree(t, files, env, extra = []) {
   return { r, out, tree, stderr, perThread: timing?.[2].split(' + ').map(Number) };
 }
 
-test('worker threads render byte for byte what one thread renders', (t) => {
+test('worker threads render byte for byte what one thread renders', async (t) => {
   const { files } = manyIncidents(t);
   assert.ok(files.length >= 20, `${files.length} files`);
-  const serial = renderTree(t, files, SERIAL);
-  const threaded = renderTree(t, files, THREADED);
+  const serial = await renderTree(t, files, SERIAL);
+  const threaded = await renderTree(t, files, THREADED);
   assert.equal(serial.r.code, 0, serial.r.stderr);
   assert.equal(threaded.r.code, 0, threaded.r.stderr);
   assert.ok(Object.keys(serial.tree).length > files.length * 5);
@@ -67,22 +67,22 @@ test('worker threads render byte for byte what one thread renders', (t) => {
   assert.ok(threaded.perThread[1] + threaded.perThread[2] > 0, 'no file was rendered by a worker');
 });
 
-test('with worker threads, --json lists the artifacts in the order of the files', (t) => {
+test('with worker threads, --json lists the artifacts in the order of the files', async (t) => {
   const { files } = manyIncidents(t, 2);
-  const serial = renderTree(t, files, SERIAL, ['--json']);
-  const threaded = renderTree(t, files, THREADED, ['--json']);
+  const serial = await renderTree(t, files, SERIAL, ['--json']);
+  const threaded = await renderTree(t, files, THREADED, ['--json']);
   assert.equal(threaded.r.code, 0, threaded.r.stderr);
   const strip = (stdout, out) => stdout.replaceAll(out, '<out>');
   assert.equal(strip(threaded.r.stdout, threaded.out), strip(serial.r.stdout, serial.out));
 });
 
-test('with worker threads, every invalid file is reported as before and nothing is written', (t) => {
+test('with worker threads, every invalid file is reported as before and nothing is written', async (t) => {
   const { files } = manyIncidents(t);
   writeFileSync(files[3], readFileSync(files[3], 'utf8').replace(/status: \w+/, 'status: atack'));
   writeFileSync(files[17], 'id: Not Valid\n');
   writeFileSync(files[18], readFileSync(files[2])); // same id as files[2]
-  const serial = renderTree(t, files, SERIAL);
-  const threaded = renderTree(t, files, THREADED);
+  const serial = await renderTree(t, files, SERIAL);
+  const threaded = await renderTree(t, files, THREADED);
   assert.equal(serial.r.code, 1);
   assert.equal(threaded.r.code, 1);
   assert.match(threaded.stderr, /status/);
@@ -91,13 +91,13 @@ test('with worker threads, every invalid file is reported as before and nothing 
   assert.deepEqual(listFiles(threaded.out), []);
 });
 
-test('with worker threads, a template error stops the render as before and nothing is written', (t) => {
+test('with worker threads, a template error stops the render as before and nothing is written', async (t) => {
   const { files } = manyIncidents(t);
   const overlay = tempDir(t, 'faq-batch-tpl-');
   mkdirSync(join(overlay, 'de'));
   writeFileSync(join(overlay, 'de', 'press.md.hbs'), '# Presse\n\n{{nope.field}}\n');
-  const serial = renderTree(t, files, SERIAL, ['--templates', overlay]);
-  const threaded = renderTree(t, files, THREADED, ['--templates', overlay]);
+  const serial = await renderTree(t, files, SERIAL, ['--templates', overlay]);
+  const threaded = await renderTree(t, files, THREADED, ['--templates', overlay]);
   assert.equal(serial.r.code, 1, serial.r.stderr);
   assert.equal(threaded.r.code, serial.r.code);
   assert.match(threaded.stderr, /press\.md\.hbs:3:\d+: error: /);
@@ -105,12 +105,12 @@ test('with worker threads, a template error stops the render as before and nothi
   assert.deepEqual(listFiles(threaded.out), []);
 });
 
-test('a missing file among many is reported with its path', (t) => {
+test('a missing file among many is reported with its path', async (t) => {
   const { dir, files } = manyIncidents(t);
   const missing = join(dir, 'gone.yaml');
   const list = [...files.slice(0, 10), missing, ...files.slice(10)];
-  const serial = renderTree(t, list, SERIAL);
-  const threaded = renderTree(t, list, THREADED);
+  const serial = await renderTree(t, list, SERIAL);
+  const threaded = await renderTree(t, list, THREADED);
   assert.equal(threaded.r.code, 1);
   assert.match(threaded.stderr, /gone\.yaml:1:1: error: file not found/);
   assert.equal(threaded.stderr, serial.stderr);

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, FIXTURES, ROOT, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, FIXTURES, ROOT, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
 
@@ -24,8 +24,8 @@ function setup(t) {
   // A folder faq creates itself (and puts a .gitignore in).
   const cacheDir = join(tempDir(t, 'faq-cache-dir-'), 'cache');
   const env = { FAQ_CACHE_DIR: cacheDir, FAQ_TIMING: '1' };
-  const render = (args, options = {}) => {
-    const r = runCli(['render', ...args, '-o', out], {
+  const render = async (args, options = {}) => {
+    const r = await runInProcess(['render', ...args, '-o', out], {
       ...options,
       env: { ...env, ...options.env },
     });
@@ -47,13 +47,13 @@ function snapshot(dir) {
   };
 }
 
-test('an unchanged incident is taken from the cache: same output, same messages, folder untouched', (t) => {
+test('an unchanged incident is taken from the cache: same output, same messages, folder untouched', async (t) => {
   const { out, cacheDir, render } = setup(t);
-  const first = render([EXAMPLE, '--json']);
+  const first = await render([EXAMPLE, '--json']);
   assert.equal(first.code, 0, first.stderr);
   assert.equal(first.cached, 0);
   const before = snapshot(join(out, ID));
-  const second = render([EXAMPLE, '--json']);
+  const second = await render([EXAMPLE, '--json']);
   assert.equal(second.code, 0, second.stderr);
   assert.equal(second.cached, 1);
   assert.equal(second.stdout, first.stdout);
@@ -69,29 +69,29 @@ test('an unchanged incident is taken from the cache: same output, same messages,
   assert.equal(readFileSync(join(cacheDir, '.gitignore'), 'utf8'), '*\n');
 });
 
-test('warnings of a cached incident are printed again, exactly', (t) => {
+test('warnings of a cached incident are printed again, exactly', async (t) => {
   const { render } = setup(t);
   const file = join(FIXTURES, 'no-sender', 'incident.yaml');
-  const first = render([file]);
-  const second = render([file]);
+  const first = await render([file]);
+  const second = await render([file]);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stderr, /warning/);
   assert.equal(second.cached, 1);
   assert.equal(second.stderr, first.stderr);
 });
 
-test('a changed incident file renders again', (t) => {
+test('a changed incident file renders again', async (t) => {
   const { out, render } = setup(t);
   const dir = tempDir(t);
   const file = join(dir, 'incident.yaml');
   cpSync(EXAMPLE, file);
-  render([file]);
+  await render([file]);
   const before = snapshot(join(out, ID));
   writeFileSync(
     file,
     readFileSync(file, 'utf8').replace('Sind meine Daten betroffen?', 'Sind Daten abgeflossen?'),
   );
-  const again = render([file]);
+  const again = await render([file]);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.cached, 0);
   const after = snapshot(join(out, ID));
@@ -100,100 +100,108 @@ test('a changed incident file renders again', (t) => {
   assert.doesNotMatch(after.files['faq.de.md'], /Sind meine Daten betroffen\?/);
 });
 
-test('a changed template in the overlay renders again', (t) => {
+test('a changed template in the overlay renders again', async (t) => {
   const { out, render } = setup(t);
   const overlay = tempDir(t);
   mkdirSync(join(overlay, 'layouts'));
   const css = readFileSync(join(ROOT, 'templates', 'layouts', 'page.css'), 'utf8');
   writeFileSync(join(overlay, 'layouts', 'page.css'), `${css}\n/* first */\n`);
-  render([EXAMPLE, '--templates', overlay]);
+  await render([EXAMPLE, '--templates', overlay]);
   assert.match(readFileSync(join(out, ID, 'faq.de.html'), 'utf8'), /first/);
   writeFileSync(join(overlay, 'layouts', 'page.css'), `${css}\n/* second */\n`);
-  const again = render([EXAMPLE, '--templates', overlay]);
+  const again = await render([EXAMPLE, '--templates', overlay]);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.cached, 0);
   assert.match(readFileSync(join(out, ID, 'faq.de.html'), 'utf8'), /second/);
   // Without the overlay, the built-in templates apply again.
-  const builtin = render([EXAMPLE]);
+  const builtin = await render([EXAMPLE]);
   assert.equal(builtin.cached, 0);
   assert.doesNotMatch(readFileSync(join(out, ID, 'faq.de.html'), 'utf8'), /second/);
 });
 
-test('other options render again: formats, variants, languages, wrap', (t) => {
+test('other options render again: formats, variants, languages, wrap', async (t) => {
   const { out, render } = setup(t);
-  render([EXAMPLE]);
+  await render([EXAMPLE]);
   const full = listFiles(join(out, ID));
-  const txt = render([EXAMPLE, '--format', 'txt']);
+  const txt = await render([EXAMPLE, '--format', 'txt']);
   assert.equal(txt.cached, 0);
   assert.deepEqual(
     listFiles(join(out, ID)),
     full.filter((f) => f.endsWith('.txt') || f === 'manifest.json'),
   );
-  const wrapped = render([EXAMPLE, '--format', 'txt', '--wrap', '40']);
+  const wrapped = await render([EXAMPLE, '--format', 'txt', '--wrap', '40']);
   assert.equal(wrapped.cached, 0);
   const lines = readFileSync(join(out, ID, 'faq.de.txt'), 'utf8').split('\n');
   assert.ok(lines.every((line) => line.length <= 40 || !line.includes(' ')));
-  const en = render([EXAMPLE, '--lang', 'de,en']);
+  const en = await render([EXAMPLE, '--lang', 'de,en']);
   assert.equal(en.cached, 0);
   assert.ok(listFiles(join(out, ID)).includes('faq.en.html'));
-  const back = render([EXAMPLE]);
+  const back = await render([EXAMPLE]);
   assert.equal(back.cached, 0);
   assert.deepEqual(listFiles(join(out, ID)), full);
 });
 
-test('a touched output folder renders again: a file deleted, edited or added', (t) => {
+test('a touched output folder renders again: a file deleted, edited or added', async (t) => {
   const { out, render } = setup(t);
-  render([EXAMPLE]);
+  await render([EXAMPLE]);
   const good = snapshot(join(out, ID));
   rmSync(join(out, ID, 'faq.de.html'));
-  assert.equal(render([EXAMPLE]).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 0);
   assert.deepEqual(snapshot(join(out, ID)).files, good.files);
   writeFileSync(join(out, ID, 'faq.de.txt'), 'edited by hand\n');
-  assert.equal(render([EXAMPLE]).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 0);
   assert.deepEqual(snapshot(join(out, ID)).files, good.files);
   writeFileSync(join(out, ID, 'stray.txt'), 'not an artifact\n');
-  assert.equal(render([EXAMPLE]).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 0);
   assert.deepEqual(snapshot(join(out, ID)).files, good.files);
   rmSync(join(out, ID), { recursive: true });
-  assert.equal(render([EXAMPLE]).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 0);
   assert.deepEqual(snapshot(join(out, ID)).files, good.files);
 });
 
-test('the cache is safe to delete or to corrupt, and FAQ_CACHE=0 turns it off', (t) => {
+test('the cache is safe to delete or to corrupt, and FAQ_CACHE=0 turns it off', async (t) => {
   const { out, cacheDir, render } = setup(t);
-  render([EXAMPLE]);
+  await render([EXAMPLE]);
   const good = snapshot(join(out, ID)).files;
   for (const name of readdirSync(cacheDir))
     if (name.endsWith('.json')) writeFileSync(join(cacheDir, name), '{"version":1,"entr');
-  assert.equal(render([EXAMPLE]).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 0);
   rmSync(cacheDir, { recursive: true });
-  assert.equal(render([EXAMPLE]).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 0);
   assert.ok(existsSync(cacheDir));
-  assert.equal(render([EXAMPLE]).cached, 1);
-  assert.equal(render([EXAMPLE], { env: { FAQ_CACHE: '0' } }).cached, 0);
+  assert.equal((await render([EXAMPLE])).cached, 1);
+  assert.equal((await render([EXAMPLE], { env: { FAQ_CACHE: '0' } })).cached, 0);
   assert.deepEqual(snapshot(join(out, ID)).files, good);
   // --stdout renders in memory: it neither reads nor needs the cache.
-  const one = runCli(['render', EXAMPLE, '--variant', 'faq', '--format', 'txt', '--stdout']);
+  const one = await runInProcess([
+    'render',
+    EXAMPLE,
+    '--variant',
+    'faq',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
   assert.equal(one.stdout, good['faq.de.txt']);
 });
 
-test('a failing run leaves the cache as it was, and the next good run still uses it', (t) => {
+test('a failing run leaves the cache as it was, and the next good run still uses it', async (t) => {
   const { out, render } = setup(t);
   const dir = tempDir(t);
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, 'id: bad\n');
-  render([EXAMPLE]);
+  await render([EXAMPLE]);
   const good = snapshot(join(out, ID));
-  const failed = render([EXAMPLE, bad]);
+  const failed = await render([EXAMPLE, bad]);
   assert.equal(failed.code, 1);
-  assert.equal(render([EXAMPLE]).cached, 1);
+  assert.equal((await render([EXAMPLE])).cached, 1);
   assert.deepEqual(snapshot(join(out, ID)), good);
 });
 
-test('another build of faq does not trust the cache', (t) => {
+test('another build of faq does not trust the cache', async (t) => {
   const { out, env, render } = setup(t);
-  render([EXAMPLE]);
-  assert.equal(render([EXAMPLE]).cached, 1);
+  await render([EXAMPLE]);
+  assert.equal((await render([EXAMPLE])).cached, 1);
   // A copy of the installation whose build hash differs, as after an upgrade or a rebuild.
   const other = tempDir(t, 'faq-other-build-');
   for (const part of ['bin', 'lib', 'templates', 'package.json'])

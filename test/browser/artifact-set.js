@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { EXAMPLE, FIXTURES, ROOT, listFiles, runCli } from '../helpers.js';
+import { EXAMPLE, FIXTURES, ROOT, listFiles, runInProcess } from '../helpers.js';
 
 export const OWN_INCIDENTS = join(ROOT, 'test', 'browser', 'incidents');
 
@@ -31,9 +31,9 @@ function incidentFiles() {
 }
 
 /** Fixtures whose check passes (some fixtures are broken on purpose). */
-function acceptedFixtures(files) {
+async function acceptedFixtures(files) {
   if (files.length === 0) return [];
-  const r = runCli(['check', '--json', ...files]);
+  const r = await runInProcess(['check', '--json', ...files]);
   const report = JSON.parse(r.stdout);
   const ok = new Set(report.files.filter((f) => f.errors === 0).map((f) => f.file));
   return files.filter((file) => ok.has(file) || ok.has(file.slice(ROOT.length + 1)));
@@ -43,18 +43,18 @@ function acceptedFixtures(files) {
  * Renders every source into its own folder: all template languages when the file has texts for
  * them, else its own language. Returns the folder (removed by `cleanup`) and the sources.
  */
-export function renderArtifactSet() {
+export async function renderArtifactSet() {
   const out = mkdtempSync(join(tmpdir(), 'faq-browser-'));
   const { fixtures, own } = incidentFiles();
-  const sources = [EXAMPLE, ...acceptedFixtures(fixtures), ...own];
+  const sources = [EXAMPLE, ...(await acceptedFixtures(fixtures)), ...own];
   const langs = templateLanguages().join(',');
   const problems = [];
-  sources.forEach((file, i) => {
+  for (const [i, file] of sources.entries()) {
     const dir = join(out, String(i).padStart(2, '0'));
-    let r = runCli(['render', file, '-o', dir, '--lang', langs]);
-    if (r.code !== 0) r = runCli(['render', file, '-o', dir]);
+    let r = await runInProcess(['render', file, '-o', dir, '--lang', langs]);
+    if (r.code !== 0) r = await runInProcess(['render', file, '-o', dir]);
     if (r.code !== 0) problems.push(`${file}: render failed (${r.code}): ${r.stderr}`);
-  });
+  }
   const html = listFiles(out)
     .filter((f) => f.endsWith('.html'))
     .map((rel) => {

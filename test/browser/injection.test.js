@@ -14,7 +14,7 @@ import { simpleParser } from 'mailparser';
 import YAML from 'yaml';
 import { lexMarkdown, renderHtmlBody } from '../../lib/formats/markdown.js';
 import { browserMissing, launchBrowser, requireTool } from '../browser.js';
-import { ROOT, listFiles, runCli } from '../helpers.js';
+import { ROOT, listFiles, runInProcess } from '../helpers.js';
 
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'hostile');
 
@@ -24,7 +24,12 @@ before(async () => {
   out = mkdtempSync(join(tmpdir(), 'faq-injection-browser-'));
   const rendered = join(out, 'rendered');
   for (const name of readdirSync(join(HOSTILE, 'rendered'))) {
-    const r = runCli(['render', join(HOSTILE, 'rendered', name, 'incident.yaml'), '-o', rendered]);
+    const r = await runInProcess([
+      'render',
+      join(HOSTILE, 'rendered', name, 'incident.yaml'),
+      '-o',
+      rendered,
+    ]);
     assert.equal(r.code, 0, `${name}: ${r.stderr}`);
   }
   for (const rel of listFiles(rendered)) {

@@ -23,7 +23,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let set;
 let browser;
 before(async () => {
-  set = renderArtifactSet();
+  set = await renderArtifactSet();
   if (!browserMissing()) {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

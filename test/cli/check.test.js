@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, runCli, runInProcess, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
 
@@ -79,9 +79,9 @@ const CASES = [
 ];
 
 for (const [name, edit, marker, message] of CASES) {
-  test(`check reports ${name} at its line, and render writes nothing`, (t) => {
+  test(`check reports ${name} at its line, and render writes nothing`, async (t) => {
     const { dir, file, text } = variantOf(t, name.replace(/ /g, '-'), edit);
-    const r = runCli(['check', file]);
+    const r = await runInProcess(['check', file]);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stdout, '');
     const line = lineOf(text, marker);
@@ -93,17 +93,17 @@ for (const [name, edit, marker, message] of CASES) {
     assert.match(r.stderr, message);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     const out = join(dir, 'out');
-    const rendered = runCli(['render', file, '-o', out]);
+    const rendered = await runInProcess(['render', file, '-o', out]);
     assert.equal(rendered.code, 1);
     assert.equal(existsSync(out), false, 'nothing written');
   });
 }
 
-test('a missing findings_expected while investigating points at the incident block', (t) => {
+test('a missing findings_expected while investigating points at the incident block', async (t) => {
   const { file, text } = variantOf(t, 'no-findings', (s) =>
     s.replace(/ {2}findings_expected: .*\n/, ''),
   );
-  const r = runCli(['check', file]);
+  const r = await runInProcess(['check', file]);
   assert.equal(r.code, 1);
   assert.match(
     r.stderr,
@@ -113,12 +113,12 @@ test('a missing findings_expected while investigating points at the incident blo
   );
 });
 
-test('all problems of all files are reported at once', (t) => {
+test('all problems of all files are reported at once', async (t) => {
   const a = variantOf(t, 'a', (s) =>
     s.replace('status: unknown', 'status: x').replace('lang: de', 'lang: fr'),
   );
   const b = variantOf(t, 'b', (s) => s.replace('  name: regio iT', '  nmae: regio iT'));
-  const r = runCli(['check', a.file, b.file, EXAMPLE]);
+  const r = await runInProcess(['check', a.file, b.file, EXAMPLE]);
   assert.equal(r.code, 1);
   const lines = r.stderr
     .trim()
@@ -138,19 +138,19 @@ test('all problems of all files are reported at once', (t) => {
   );
 });
 
-test('a promised date that has passed is a warning; --strict makes it fail', (t) => {
+test('a promised date that has passed is a warning; --strict makes it fail', async (t) => {
   const { file } = variantOf(t, 'stale', (s) =>
     s.replace('updated: 2026-11-26T15:00', 'updated: 2026-11-29T09:00'),
   );
-  const r = runCli(['check', file]);
+  const r = await runInProcess(['check', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(
     r.stderr,
     /: warning: incident\.findings_expected: the promised date for findings is before "updated"/,
   );
-  const strict = runCli(['check', '--strict', file]);
+  const strict = await runInProcess(['check', '--strict', file]);
   assert.equal(strict.code, 1);
-  const json = runCli(['check', '--json', file]);
+  const json = await runInProcess(['check', '--json', file]);
   assert.equal(json.code, 0);
   const report = JSON.parse(json.stdout);
   assert.equal(report.version, 1);
@@ -160,9 +160,9 @@ test('a promised date that has passed is a warning; --strict makes it fail', (t)
   assert.equal(typeof report.diagnostics[0].col, 'number');
 });
 
-test('check --json lists errors with line and column', (t) => {
+test('check --json lists errors with line and column', async (t) => {
   const { file, text } = variantOf(t, 'json', (s) => s.replace('status: unknown', 'status: atack'));
-  const r = runCli(['check', '--json', file]);
+  const r = await runInProcess(['check', '--json', file]);
   assert.equal(r.code, 1);
   const report = JSON.parse(r.stdout);
   assert.equal(report.ok, false);

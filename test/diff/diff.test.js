@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { compareFacts } from '../../lib/diff/facts.js';
 import { unifiedDiff } from '../../lib/diff/unified.js';
 import { buildIncidentJsonSchema } from '../../lib/schema/json-schema.js';
-import { EXAMPLE, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, runCli, runInProcess, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
 const FINDINGS = /findings_expected: (\d{4}-\d{2}-\d{2})/;
@@ -40,7 +40,7 @@ const oldDate = FINDINGS.exec(example)[1];
 const newDate = addDays(oldDate, 3);
 const moveFindings = (s) => s.replace(FINDINGS, `findings_expected: ${newDate}`);
 
-test('one changed date: a short diff with the old and new date, and the fact line', (t) => {
+test('one changed date: a short diff with the old and new date, and the fact line', async (t) => {
   const { oldFile, newFile } = versions(t, moveFindings);
   const r = runCli(['diff', oldFile, newFile]);
   assert.equal(r.code, 1, r.stderr);
@@ -55,7 +55,15 @@ test('one changed date: a short diff with the old and new date, and the fact lin
   for (const l of removed) assert.ok(l.includes(before), `removed line has the old date: ${l}`);
   for (const l of added) assert.ok(l.includes(after), `added line has the new date: ${l}`);
   // Not a dump of the document: at most 3 lines of context around each change.
-  const full = runCli(['render', newFile, '--variant', 'faq', '--format', 'txt', '--stdout']);
+  const full = await runInProcess([
+    'render',
+    newFile,
+    '--variant',
+    'faq',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
   assert.ok(r.stdout.length < full.stdout.length / 2, 'much shorter than the document');
   for (const hunk of r.stdout.split(/^@@.*@@$/m).slice(1)) {
     const context = hunk.split('\n').filter((l) => l.startsWith(' '));
@@ -65,35 +73,43 @@ test('one changed date: a short diff with the old and new date, and the fact lin
   assert.equal(r.stderr, '');
 });
 
-test('the same text: exit 0 and nothing on stdout, even if comments changed', (t) => {
+test('the same text: exit 0 and nothing on stdout, even if comments changed', async (t) => {
   const { oldFile, newFile } = versions(t, (s) => `# reviewed\n${s}`);
-  const r = runCli(['diff', oldFile, newFile]);
+  const r = await runInProcess(['diff', oldFile, newFile]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /the faq text \(de, txt\) is the same/);
 });
 
-test('a changed fact the variant does not show: exit 0, and the fact is named on stderr', (t) => {
+test('a changed fact the variant does not show: exit 0, and the fact is named on stderr', async (t) => {
   const { oldFile, newFile } = versions(t, (s) =>
     s.replace('press: {}', 'press: { headline: Neue Überschrift }'),
   );
-  const r = runCli(['diff', oldFile, newFile, '--variant', 'faq']);
+  const r = await runInProcess(['diff', oldFile, newFile, '--variant', 'faq']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
   assert.match(
     r.stderr,
     /changed facts that it does not show: press\.headline: \(not set\) → "Neue Überschrift"/,
   );
-  const press = runCli(['diff', oldFile, newFile, '--variant', 'press', '--format', 'md']);
+  const press = await runInProcess([
+    'diff',
+    oldFile,
+    newFile,
+    '--variant',
+    'press',
+    '--format',
+    'md',
+  ]);
   assert.equal(press.code, 1, press.stderr);
   assert.match(press.stdout, /^\+# Neue Überschrift$/m);
 });
 
-test('--lang en shows English dates; the e-mail diff includes the subject', (t) => {
+test('--lang en shows English dates; the e-mail diff includes the subject', async (t) => {
   const { oldFile, newFile } = versions(t, (s) =>
     moveFindings(s).replace(/^updated: \S+/m, 'updated: 2026-11-27T09:30'),
   );
-  const r = runCli(['diff', oldFile, newFile, '--variant', 'email', '--lang', 'en']);
+  const r = await runInProcess(['diff', oldFile, newFile, '--variant', 'email', '--lang', 'en']);
   assert.equal(r.code, 1, r.stderr);
   assert.match(
     r.stdout,
@@ -107,7 +123,7 @@ test('--lang en shows English dates; the e-mail diff includes the subject', (t) 
   assert.match(r.stdout, /^\+\+\+ .*\(email\.en\.txt\)$/m);
 });
 
-test("a mail merge compares every recipient's e-mail; a new recipient is a new file", (t) => {
+test("a mail merge compares every recipient's e-mail; a new recipient is a new file", async (t) => {
   const merge = (names) =>
     example.replace(
       /^email:\n/m,
@@ -116,7 +132,13 @@ test("a mail merge compares every recipient's e-mail; a new recipient is a new f
   const dir = tempDir(t);
   writeFileSync(join(dir, 'a.yaml'), merge(['Stadt Aachen']));
   writeFileSync(join(dir, 'b.yaml'), moveFindings(merge(['Stadt Aachen', 'Kreis Düren'])));
-  const r = runCli(['diff', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--variant', 'email']);
+  const r = await runInProcess([
+    'diff',
+    join(dir, 'a.yaml'),
+    join(dir, 'b.yaml'),
+    '--variant',
+    'email',
+  ]);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /^\+\+\+ .*\(email\.de\.stadt-aachen\.txt\)$/m);
   assert.match(r.stdout, /^--- \/dev\/null$/m);
@@ -124,12 +146,12 @@ test("a mail merge compares every recipient's e-mail; a new recipient is a new f
   assert.match(r.stdout, /^email\.recipients\.1: added$/m);
 });
 
-test('the old version can come from stdin, and any file name works without an id', (t) => {
+test('the old version can come from stdin, and any file name works without an id', async (t) => {
   const { dir, newFile } = versions(t, moveFindings);
   const noId = example.replace(/^id: .*\n/m, '');
   const orig = join(dir, 'incident.yaml.orig');
   writeFileSync(orig, noId);
-  const fromFile = runCli(['diff', orig, newFile]);
+  const fromFile = await runInProcess(['diff', orig, newFile]);
   assert.equal(fromFile.code, 1, fromFile.stderr);
   assert.match(fromFile.stdout, /^--- .*incident\.yaml\.orig \(faq\.de\.txt\)$/m);
   const fromStdin = runCli(['diff', '-', newFile], { input: noId });
@@ -139,60 +161,64 @@ test('the old version can come from stdin, and any file name works without an id
   assert.equal(body(fromStdin.stdout), body(fromFile.stdout));
 });
 
-test('invalid input: diagnostics on stderr, nothing on stdout, exit 2 (never 1)', (t) => {
+test('invalid input: diagnostics on stderr, nothing on stdout, exit 2 (never 1)', async (t) => {
   const { dir, oldFile, newFile } = versions(t, (s) =>
     s.replace('status: unknown', 'status: attak'),
   );
-  const r = runCli(['diff', oldFile, newFile]);
+  const r = await runInProcess(['diff', oldFile, newFile]);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /new\.yaml:\d+:\d+: error: incident\.status: .*did you mean `attack`\?/);
   const brokenOld = join(dir, 'broken.yaml');
   writeFileSync(brokenOld, 'updated: [\n');
-  const both = runCli(['diff', brokenOld, newFile]);
+  const both = await runInProcess(['diff', brokenOld, newFile]);
   assert.equal(both.code, 2);
   assert.match(both.stderr, /broken\.yaml:\d+:\d+: error/);
   assert.match(both.stderr, /new\.yaml:\d+:\d+: error/, 'all problems of both files at once');
-  const missing = runCli(['diff', join(dir, 'nope.yaml'), newFile]);
+  const missing = await runInProcess(['diff', join(dir, 'nope.yaml'), newFile]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nope\.yaml:1:1: error: file not found/);
 });
 
-test('usage errors exit 2', (t) => {
+test('usage errors exit 2', async (t) => {
   const { oldFile, newFile } = versions(t, moveFindings);
   for (const args of [
     ['--variant', 'emial'],
     ['--format', 'html'],
     ['--lang', 'fr'],
   ]) {
-    const r = runCli(['diff', oldFile, newFile, ...args]);
+    const r = await runInProcess(['diff', oldFile, newFile, ...args]);
     assert.equal(r.code, 2, args.join(' '));
     assert.equal(r.stdout, '');
   }
   assert.match(
-    runCli(['diff', oldFile, newFile, '--variant', 'emial']).stderr,
+    (await runInProcess(['diff', oldFile, newFile, '--variant', 'emial'])).stderr,
     /did you mean `email`/,
   );
-  assert.equal(runCli(['diff', oldFile]).code, 2);
+  assert.equal((await runInProcess(['diff', oldFile])).code, 2);
 });
 
-test('--quiet: only the exit code', (t) => {
+test('--quiet: only the exit code', async (t) => {
   const { oldFile, newFile } = versions(t, moveFindings);
-  const r = runCli(['diff', oldFile, newFile, '--quiet']);
+  const r = await runInProcess(['diff', oldFile, newFile, '--quiet']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, '');
-  assert.equal(runCli(['diff', oldFile, oldFile, '-q']).code, 0);
+  assert.equal((await runInProcess(['diff', oldFile, oldFile, '-q'])).code, 0);
 });
 
-test('colour only when asked for by the terminal, and never with NO_COLOR', (t) => {
+test('colour only when asked for by the terminal, and never with NO_COLOR', async (t) => {
   const { oldFile, newFile } = versions(t, moveFindings);
-  const forced = runCli(['diff', oldFile, newFile], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+  const forced = await runInProcess(['diff', oldFile, newFile], {
+    env: { NO_COLOR: '', FORCE_COLOR: '1' },
+  });
   assert.equal(forced.code, 1);
   assert.match(forced.stdout, /\u001b\[31m-/, 'removed lines red');
   assert.match(forced.stdout, /\u001b\[32m\+/, 'added lines green');
   assert.match(forced.stdout, /\u001b\[7m/, 'changed words highlighted');
-  const both = runCli(['diff', oldFile, newFile], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+  const both = await runInProcess(['diff', oldFile, newFile], {
+    env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+  });
   assert.doesNotMatch(both.stdout, /\u001b\[/);
 });
 

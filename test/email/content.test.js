@@ -5,11 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { EXAMPLE, LEFTOVER, flat, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, LEFTOVER, flat, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
 
-function renderEmail(t, source, args = []) {
+async function renderEmail(t, source, args = []) {
   const dir = tempDir(t);
   let file = EXAMPLE;
   if (source !== undefined) {
@@ -17,7 +17,7 @@ function renderEmail(t, source, args = []) {
     writeFileSync(file, source);
   }
   const out = join(dir, 'out');
-  const r = runCli(['render', file, '-o', out, '--variant', 'email', ...args]);
+  const r = await runInProcess(['render', file, '-o', out, '--variant', 'email', ...args]);
   assert.equal(r.code, 0, r.stderr);
   const read = (ext) => readFileSync(join(out, ID, `email.de.${ext}`), 'utf8');
   return { txt: read('txt'), md: read('md'), html: read('html'), eml: () => read('eml') };
@@ -40,8 +40,8 @@ function bodyText(html) {
 
 const example = () => readFileSync(EXAMPLE, 'utf8');
 
-test('the text is what a person pastes: salutation first, Stand in the body, no subject line', (t) => {
-  const { txt, md } = renderEmail(t);
+test('the text is what a person pastes: salutation first, Stand in the body, no subject line', async (t) => {
+  const { txt, md } = await renderEmail(t);
   assert.ok(txt.startsWith('Sehr geehrte Damen und Herren,\n\nhiermit informieren wir Sie'), txt);
   assert.match(
     txt,
@@ -64,19 +64,19 @@ test('the text is what a person pastes: salutation first, Stand in the body, no 
   assert.ok(longest > 300, 'paragraphs are single lines, not hard-wrapped');
 });
 
-test('--wrap N wraps the text at N columns', (t) => {
-  const { txt } = renderEmail(t, undefined, ['--wrap', '60']);
+test('--wrap N wraps the text at N columns', async (t) => {
+  const { txt } = await renderEmail(t, undefined, ['--wrap', '60']);
   for (const line of txt.split('\n')) assert.ok(line.length <= 60, line);
   assert.match(flat(txt), /haben unsere Monitoring-Systeme ungewöhnliche Aktivitäten festgestellt/);
 });
 
 test('the subject defaults to organisation and Stand, and email.subject overrides it', async (t) => {
-  const { html } = renderEmail(t);
+  const { html } = await renderEmail(t);
   assert.match(
     html,
     /<title>regio iT: Information zur aktuellen IT-Störung \(Stand: 26\. November 2026, 15:00 Uhr\)<\/title>/,
   );
-  const custom = renderEmail(
+  const custom = await renderEmail(
     t,
     example().replace(
       '  # subject: eigener Betreff',
@@ -90,14 +90,14 @@ test('the subject defaults to organisation and Stand, and email.subject override
   assert.ok(!custom.txt.includes('Update 3'));
 });
 
-test('without email.signature the e-mail closes with the contact and the organisation', (t) => {
+test('without email.signature the e-mail closes with the contact and the organisation', async (t) => {
   // The signature goes; the e-mail block keeps a key so that it stays a mapping.
   const source = example().replace(
     / {2}signature:\n(?: {4}.*\n|\n)+/,
     '  salutation: Sehr geehrte Damen und Herren,\n',
   );
   assert.doesNotMatch(source, /Ihre regio iT/);
-  const { txt, html } = renderEmail(t, source);
+  const { txt, html } = await renderEmail(t, source);
   assert.ok(
     txt.endsWith(
       '\n\nMit freundlichen Grüßen\n\nPressestelle\nregio iT\nTelefon: +49 241 41359-0\nE-Mail: presse@regioit.de\n',
@@ -108,8 +108,8 @@ test('without email.signature the e-mail closes with the contact and the organis
   assert.match(html, /<a href="mailto:presse@regioit\.de"[^>]*>presse@regioit\.de<\/a>/);
 });
 
-test('email.salutation replaces the default salutation', (t) => {
-  const { txt } = renderEmail(
+test('email.salutation replaces the default salutation', async (t) => {
+  const { txt } = await renderEmail(
     t,
     example().replace(
       '  # subject: eigener Betreff',
@@ -120,7 +120,7 @@ test('email.salutation replaces the default salutation', (t) => {
   assert.ok(!txt.includes('Sehr geehrte'));
 });
 
-test('values stay values in the e-mail: literal in text, escaped in HTML', (t) => {
+test('values stay values in the e-mail: literal in text, escaped in HTML', async (t) => {
   const source = example()
     .replace(
       'name: regio iT # so geschrieben',
@@ -130,7 +130,7 @@ test('values stay values in the e-mail: literal in text, escaped in HTML', (t) =
       '  # subject: eigener Betreff',
       '  salutation: "Hallo <script>x</script> *Team*,"\n  # subject: eigener Betreff',
     );
-  const { txt, html } = renderEmail(t, source);
+  const { txt, html } = await renderEmail(t, source);
   assert.ok(txt.startsWith('Hallo <script>x</script> *Team*,\n'), txt.slice(0, 60));
   assert.ok(txt.includes('der Müller & Co <b>IT</b> *1* (Stand:'), 'organisation verbatim in text');
   assert.doesNotMatch(html, /<script|<b>/);
@@ -138,8 +138,8 @@ test('values stay values in the e-mail: literal in text, escaped in HTML', (t) =
   assert.match(html, /der Müller &amp; Co &lt;b&gt;IT&lt;\/b&gt; \*1\* \(Stand:/);
 });
 
-test('e-mail HTML: standalone, inline styles, no scripts or external resources, the text of the txt', (t) => {
-  const { txt, html } = renderEmail(t);
+test('e-mail HTML: standalone, inline styles, no scripts or external resources, the text of the txt', async (t) => {
+  const { txt, html } = await renderEmail(t);
   assert.match(html, /^<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">/);
   assert.match(html, /<title>[^<]+<\/title>/);
   assert.doesNotMatch(html, /<style|<script|<link|<img|<iframe|\bsrc=|url\(|@import/i);
@@ -151,8 +151,8 @@ test('e-mail HTML: standalone, inline styles, no scripts or external resources, 
   assert.equal(bodyText(html), flat(txt.replace(/^- /gm, '')).trim());
 });
 
-test('--stdout prints exactly the e-mail text (--variant email --format txt --lang de)', (t) => {
-  const r = runCli([
+test('--stdout prints exactly the e-mail text (--variant email --format txt --lang de)', async (t) => {
+  const r = await runInProcess([
     'render',
     EXAMPLE,
     '--variant',
@@ -165,9 +165,9 @@ test('--stdout prints exactly the e-mail text (--variant email --format txt --la
   ]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
-  assert.equal(r.stdout, renderEmail(t).txt);
+  assert.equal(r.stdout, (await renderEmail(t)).txt);
 
-  const two = runCli([
+  const two = await runInProcess([
     'render',
     EXAMPLE,
     '--variant',

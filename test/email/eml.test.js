@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { EXAMPLE, fixture, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, fixture, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
 const SUBJECT =
@@ -14,9 +14,9 @@ const SUBJECT =
 const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0;
 
 /** Renders the example (or another file) and returns the folder of its artifacts. */
-function render(t, file = EXAMPLE, args = []) {
+async function render(t, file = EXAMPLE, args = []) {
   const out = tempDir(t);
-  const r = runCli(['render', file, '-o', out, ...args]);
+  const r = await runInProcess(['render', file, '-o', out, ...args]);
   assert.equal(r.code, 0, r.stderr);
   return out;
 }
@@ -51,8 +51,8 @@ function parseWithPython(bytes) {
 
 const lf = (s) => s.replace(/\r\n/g, '\n');
 
-test('the example writes email.de.{html,md,txt,eml} next to the FAQ and the press release', (t) => {
-  const out = render(t);
+test('the example writes email.de.{html,md,txt,eml} next to the FAQ and the press release', async (t) => {
+  const out = await render(t);
   assert.deepEqual(listFiles(out), [
     `${ID}/email.de.eml`,
     `${ID}/email.de.html`,
@@ -68,8 +68,8 @@ test('the example writes email.de.{html,md,txt,eml} next to the FAQ and the pres
   ]);
 });
 
-test('.eml bytes: CRLF only, 7-bit, lines within 78 characters, the required headers', (t) => {
-  const out = render(t);
+test('.eml bytes: CRLF only, 7-bit, lines within 78 characters, the required headers', async (t) => {
+  const out = await render(t);
   const bytes = readFileSync(join(out, ID, 'email.de.eml'));
   assert.ok(
     bytes.every((b) => b < 128),
@@ -119,8 +119,8 @@ test('.eml bytes: CRLF only, 7-bit, lines within 78 characters, the required hea
 test(
   '.eml: Python parses it without defects (default and strict policy)',
   { skip: !HAS_PYTHON && 'python3 not found' },
-  (t) => {
-    const out = render(t);
+  async (t) => {
+    const out = await render(t);
     const bytes = readFileSync(join(out, ID, 'email.de.eml'));
     const txt = readFileSync(join(out, ID, 'email.de.txt'), 'utf8');
     const html = readFileSync(join(out, ID, 'email.de.html'), 'utf8');
@@ -141,7 +141,7 @@ test(
 );
 
 test('.eml: mailparser reads subject, sender, date and both parts', async (t) => {
-  const out = render(t);
+  const out = await render(t);
   const bytes = readFileSync(join(out, ID, 'email.de.eml'));
   const mail = await simpleParser(bytes);
   assert.equal(mail.subject, SUBJECT);
@@ -156,9 +156,9 @@ test('.eml: mailparser reads subject, sender, date and both parts', async (t) =>
   assert.deepEqual(mail.attachments, []);
 });
 
-test('.eml: two renders give the same bytes; the Message-ID follows the content', (t) => {
-  const a = readFileSync(join(render(t), ID, 'email.de.eml'));
-  const b = readFileSync(join(render(t), ID, 'email.de.eml'));
+test('.eml: two renders give the same bytes; the Message-ID follows the content', async (t) => {
+  const a = readFileSync(join(await render(t), ID, 'email.de.eml'));
+  const b = readFileSync(join(await render(t), ID, 'email.de.eml'));
   assert.ok(a.equals(b), 'byte-identical');
   const dir = tempDir(t);
   const file = join(dir, 'later.yaml');
@@ -166,7 +166,7 @@ test('.eml: two renders give the same bytes; the Message-ID follows the content'
     file,
     readFileSync(EXAMPLE, 'utf8').replace('updated: 2026-11-26T15:00', 'updated: 2026-11-26T18:00'),
   );
-  const c = readFileSync(join(render(t, file), ID, 'email.de.eml')).toString('latin1');
+  const c = readFileSync(join(await render(t, file), ID, 'email.de.eml')).toString('latin1');
   const id = (s) => /^Message-ID: (.*)$/m.exec(s)[1];
   assert.notEqual(id(c), id(a.toString('latin1')), 'a new Stand is a new message');
   assert.match(c, /^Date: Thu, 26 Nov 2026 18:00:00 \+0100\r$/m);
@@ -176,7 +176,7 @@ test(
   'mail merge: each .eml has its own To (RFC 2047 name) and sender from email.from',
   { skip: !HAS_PYTHON && 'python3 not found' },
   async (t) => {
-    const out = render(t, fixture('mail-merge-three', 'incident.yaml'));
+    const out = await render(t, fixture('mail-merge-three', 'incident.yaml'));
     const dir = join(out, 'mail-merge-three');
     const raw = readFileSync(join(dir, 'email.de.stadt-dueren.eml')).toString('latin1');
     assert.match(raw, /^To: =\?UTF-8\?Q\?Stadt_D=C3=BCren\?= <it@dueren\.example>\r$/m);
@@ -206,10 +206,10 @@ test(
   },
 );
 
-test('no possible sender: skipped with a warning, or an error when --format eml is asked for', (t) => {
+test('no possible sender: skipped with a warning, or an error when --format eml is asked for', async (t) => {
   const file = fixture('no-sender', 'incident.yaml');
   const out = tempDir(t);
-  const skipped = runCli(['render', file, '-o', out, '--variant', 'email']);
+  const skipped = await runInProcess(['render', file, '-o', out, '--variant', 'email']);
   assert.equal(skipped.code, 0, skipped.stderr);
   assert.match(
     skipped.stderr,
@@ -223,7 +223,7 @@ test('no possible sender: skipped with a warning, or an error when --format eml 
   ]);
 
   const fresh = join(tempDir(t), 'out');
-  const explicit = runCli(['render', file, '-o', fresh, '--format', 'eml']);
+  const explicit = await runInProcess(['render', file, '-o', fresh, '--format', 'eml']);
   assert.equal(explicit.code, 1);
   assert.equal(explicit.stdout, '');
   assert.match(
@@ -233,7 +233,15 @@ test('no possible sender: skipped with a warning, or an error when --format eml 
   assert.doesNotMatch(explicit.stderr, /\n\s+at /, 'no stack trace');
   assert.throws(() => listFiles(fresh), /ENOENT/, 'nothing written');
 
-  const stdout = runCli(['render', file, '--variant', 'email', '--format', 'eml', '--stdout']);
+  const stdout = await runInProcess([
+    'render',
+    file,
+    '--variant',
+    'email',
+    '--format',
+    'eml',
+    '--stdout',
+  ]);
   assert.equal(stdout.code, 1);
   assert.equal(stdout.stdout, '');
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { LEFTOVER, fixture, listFiles, runCli, tempDir } from '../helpers.js';
+import { LEFTOVER, fixture, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const FILE = fixture('mail-merge-three', 'incident.yaml');
 const SLUGS = ['stadt-dueren', 'staedteregion-aachen', 'stadtwerke-eschweiler'];
@@ -18,15 +18,15 @@ const SALUTATIONS = {
   'stadtwerke-eschweiler': 'Sehr geehrte Kundinnen und Kunden,',
 };
 
-function renderMerge(t, file = FILE, args = []) {
+async function renderMerge(t, file = FILE, args = []) {
   const out = tempDir(t);
-  const r = runCli(['render', file, '-o', out, ...args]);
+  const r = await runInProcess(['render', file, '-o', out, ...args]);
   assert.equal(r.code, 0, r.stderr);
   return join(out, 'mail-merge-three');
 }
 
-test('three recipients give three e-mail sets and no e-mail without a recipient', (t) => {
-  const dir = renderMerge(t);
+test('three recipients give three e-mail sets and no e-mail without a recipient', async (t) => {
+  const dir = await renderMerge(t);
   const emails = listFiles(dir).filter((f) => f.startsWith('email.'));
   assert.deepEqual(
     emails,
@@ -39,8 +39,8 @@ test('three recipients give three e-mail sets and no e-mail without a recipient'
   assert.deepEqual([...new Set(recipients)].sort(), [...SLUGS].sort());
 });
 
-test('each recipient gets its own salutation and only its own answer, in every format', (t) => {
-  const dir = renderMerge(t);
+test('each recipient gets its own salutation and only its own answer, in every format', async (t) => {
+  const dir = await renderMerge(t);
   for (const file of listFiles(dir)) {
     const text = readFileSync(join(dir, file), 'utf8');
     const eml = file.endsWith('.eml');
@@ -60,8 +60,8 @@ test('each recipient gets its own salutation and only its own answer, in every f
   }
 });
 
-test('the individual answer is Markdown: bold in HTML, plain in text, after the apology', (t) => {
-  const dir = renderMerge(t);
+test('the individual answer is Markdown: bold in HTML, plain in text, after the apology', async (t) => {
+  const dir = await renderMerge(t);
   const txt = readFileSync(join(dir, 'email.de.stadt-dueren.txt'), 'utf8');
   const html = readFileSync(join(dir, 'email.de.stadt-dueren.html'), 'utf8');
   assert.match(txt, /\n\nZu Ihrer Frage nach den Kfz-Zulassungen: Die Zulassungsstelle Düren/);
@@ -76,7 +76,7 @@ test('the individual answer is Markdown: bold in HTML, plain in text, after the 
   );
 });
 
-test('salutation falls back: recipient → email.salutation → the language default', (t) => {
+test('salutation falls back: recipient → email.salutation → the language default', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'mail-merge-three.yaml');
   writeFileSync(
@@ -86,7 +86,7 @@ test('salutation falls back: recipient → email.salutation → the language def
       '',
     ),
   );
-  const out = renderMerge(t, file, ['--variant', 'email', '--format', 'txt']);
+  const out = await renderMerge(t, file, ['--variant', 'email', '--format', 'txt']);
   assert.match(
     readFileSync(join(out, 'email.de.stadtwerke-eschweiler.txt'), 'utf8'),
     /^Sehr geehrte Damen und Herren,\n\n/,
@@ -97,8 +97,16 @@ test('salutation falls back: recipient → email.salutation → the language def
   );
 });
 
-test('--stdout with several recipients is a usage error that lists each recipient file', () => {
-  const many = runCli(['render', FILE, '--variant', 'email', '--format', 'txt', '--stdout']);
+test('--stdout with several recipients is a usage error that lists each recipient file', async () => {
+  const many = await runInProcess([
+    'render',
+    FILE,
+    '--variant',
+    'email',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
   assert.equal(many.code, 2);
   assert.equal(many.stdout, '');
   for (const slug of SLUGS) assert.match(many.stderr, new RegExp(`email\\.de\\.${slug}\\.txt`));

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { EXAMPLE, LEFTOVER, fixture, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, LEFTOVER, fixture, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const COUNCIL = fixture('english-council-attack', 'incident.yaml');
 
@@ -35,16 +35,24 @@ function assertEnglish(text, where) {
   assert.doesNotMatch(text, LEFTOVER, where);
 }
 
-test('the German word list catches German text (so the checks below can fail)', () => {
-  const r = runCli(['render', EXAMPLE, '--variant', 'email', '--format', 'txt', '--stdout']);
+test('the German word list catches German text (so the checks below can fail)', async () => {
+  const r = await runInProcess([
+    'render',
+    EXAMPLE,
+    '--variant',
+    'email',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.throws(() => assertEnglish(r.stdout, 'email.de.txt'), /German/);
   assert.throws(() => assertEnglish('As of 24. November 2026', 'date'), /German/);
 });
 
-function renderTo(t, file, args = []) {
+async function renderTo(t, file, args = []) {
   const out = tempDir(t);
-  const r = runCli(['render', file, '-o', out, ...args]);
+  const r = await runInProcess(['render', file, '-o', out, ...args]);
   assert.equal(r.code, 0, r.stderr);
   return out;
 }
@@ -58,7 +66,7 @@ async function textOf(path) {
 }
 
 test('an English council gets every variant in English, with English dates and no German word', async (t) => {
-  const out = renderTo(t, COUNCIL);
+  const out = await renderTo(t, COUNCIL);
   const dir = join(out, 'english-council-attack');
   const files = listFiles(dir);
   assert.deepEqual(files, [
@@ -123,7 +131,7 @@ test('an English council gets every variant in English, with English dates and n
 });
 
 test('a German incident with { de, en } texts renders in English with --lang en, both with --lang de,en', async (t) => {
-  const en = join(renderTo(t, EXAMPLE, ['--lang', 'en']), 'regio-it-2026-11');
+  const en = join(await renderTo(t, EXAMPLE, ['--lang', 'en']), 'regio-it-2026-11');
   const enFiles = listFiles(en);
   assert.deepEqual(enFiles, [
     'email.en.eml',
@@ -151,7 +159,7 @@ test('a German incident with { de, en } texts renders in English with --lang en,
     assertEnglish(text, file);
   }
 
-  const both = listFiles(renderTo(t, EXAMPLE, ['--lang', 'de,en']));
+  const both = listFiles(await renderTo(t, EXAMPLE, ['--lang', 'de,en']));
   for (const variant of [
     'faq.de.html',
     'faq.en.html',
@@ -164,7 +172,7 @@ test('a German incident with { de, en } texts renders in English with --lang en,
   assert.equal(both.length, 21);
 });
 
-test('a text missing in the requested language is an error naming the field, and nothing is written', (t) => {
+test('a text missing in the requested language is an error naming the field, and nothing is written', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'incident.yaml');
   writeFileSync(
@@ -176,14 +184,14 @@ test('a text missing in the requested language is an error naming the field, and
   );
   assert.doesNotMatch(readFileSync(file, 'utf8'), /regio iT is a municipal/);
   const out = join(dir, 'out');
-  const r = runCli(['render', file, '-o', out, '--lang', 'de,en']);
+  const r = await runInProcess(['render', file, '-o', out, '--lang', 'de,en']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /incident\.yaml:\d+:\d+: error: organization\.about has no 'en' text/);
   assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   assert.throws(() => listFiles(out), /ENOENT/);
 
-  const german = runCli([
+  const german = await runInProcess([
     'render',
     fixture('unknown-investigating', 'incident.yaml'),
     '-o',
@@ -232,7 +240,7 @@ for (const status of STATUSES) {
       const dir = tempDir(t);
       const file = join(dir, 'incident.yaml');
       writeFileSync(file, englishIncident(status, phase));
-      const out = renderTo(t, file);
+      const out = await renderTo(t, file);
       const base = join(out, `en-${status}-${phase}`);
       const files = listFiles(base).filter((f) => f !== 'manifest.json');
       assert.equal(files.length, 10);

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { LEFTOVER, ROOT, listFiles, runCli } from '../helpers.js';
+import { LEFTOVER, ROOT, listFiles, runInProcess } from '../helpers.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
@@ -24,10 +24,10 @@ const NAME = '<script>alert(1)</script> Müller & Söhne "IT" <b>GmbH</b>';
 
 let out;
 const artifacts = new Map(); // "case/file" → text
-before(() => {
+before(async () => {
   out = mkdtempSync(join(tmpdir(), 'faq-injection-'));
   for (const name of CASES) {
-    const r = runCli(['render', join(CORPUS, name, 'incident.yaml'), '-o', out]);
+    const r = await runInProcess(['render', join(CORPUS, name, 'incident.yaml'), '-o', out]);
     assert.equal(r.code, 0, `${name}: ${r.stderr}`);
   }
   for (const rel of listFiles(out)) artifacts.set(rel, readFileSync(join(out, rel), 'utf8'));

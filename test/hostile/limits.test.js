@@ -6,19 +6,19 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, runInProcess, tempDir } from '../helpers.js';
 
 const LIMIT = 1024 * 1024;
 const example = readFileSync(EXAMPLE, 'utf8');
 
 /** Runs check and render on `file`; both must fail with one diagnostic matching `message`. */
-function assertRefused(t, file, message, { at = '1:1', timeout = 20_000 } = {}) {
+async function assertRefused(t, file, message, { at = '1:1', timeout = 20_000 } = {}) {
   const out = join(tempDir(t), 'out');
   for (const args of [
     ['check', file],
     ['render', file, '-o', out],
   ]) {
-    const r = runCli(args, { timeout });
+    const r = await runInProcess(args, { timeout });
     assert.equal(r.signal, null, `${args[0]} finished within ${timeout} ms`);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stdout, '');
@@ -31,23 +31,23 @@ function assertRefused(t, file, message, { at = '1:1', timeout = 20_000 } = {}) 
   }
 }
 
-test('a 30 MB file is refused by its size, before it is read', (t) => {
+test('a 30 MB file is refused by its size, before it is read', async (t) => {
   const file = join(tempDir(t), 'huge.yaml');
   writeFileSync(file, '');
   truncateSync(file, 30 * 1024 * 1024); // sparse: 30 MB of zero bytes that are never read
-  assertRefused(
+  await assertRefused(
     t,
     file,
     /file is larger than 1024 KiB, the limit for incident files \(30720 KiB\)/,
   );
 });
 
-test('an endless input (/dev/zero) is refused before it is read: it is no regular file', (t) => {
+test('an endless input (/dev/zero) is refused before it is read: it is no regular file', async (t) => {
   if (!existsSync('/dev/zero')) return t.skip('no /dev/zero on this system');
-  assertRefused(t, '/dev/zero', /is a device, not a regular file/);
+  await assertRefused(t, '/dev/zero', /is a device, not a regular file/);
 });
 
-test('one byte over the limit is refused; exactly at the limit is read', (t) => {
+test('one byte over the limit is refused; exactly at the limit is read', async (t) => {
   const dir = tempDir(t);
   const padded = (size) => {
     const head = example.replace('id: regio-it-2026-11', 'id: at-the-limit');
@@ -56,20 +56,20 @@ test('one byte over the limit is refused; exactly at the limit is read', (t) => 
   const over = join(dir, 'over.yaml');
   writeFileSync(over, padded(LIMIT + 1));
   assert.equal(readFileSync(over).length, LIMIT + 1);
-  assertRefused(t, over, /larger than 1024 KiB/);
+  await assertRefused(t, over, /larger than 1024 KiB/);
   const at = join(dir, 'at.yaml');
   writeFileSync(at, padded(LIMIT));
   assert.equal(readFileSync(at).length, LIMIT);
-  const r = runCli(['check', at]);
+  const r = await runInProcess(['check', at]);
   assert.equal(r.code, 0, r.stderr);
 });
 
-test('80 000 unknown keys: the first 100 problems and how many more, quickly', (t) => {
+test('80 000 unknown keys: the first 100 problems and how many more, quickly', async (t) => {
   const file = join(tempDir(t), 'keys.yaml');
   const keys = Array.from({ length: 80_000 }, (_, i) => `k${i}: 1`).join('\n');
   writeFileSync(file, `${example}\n${keys}\n`);
   assert.ok(readFileSync(file).length < LIMIT);
-  const r = runCli(['check', file], { timeout: 30_000 });
+  const r = await runInProcess(['check', file], { timeout: 30_000 });
   assert.equal(r.signal, null, 'finished within the timeout');
   assert.equal(r.code, 1);
   const lines = r.stderr.split('\n').filter(Boolean);
@@ -77,38 +77,51 @@ test('80 000 unknown keys: the first 100 problems and how many more, quickly', (
   assert.match(lines.at(-1), /error: 79900 more problems not shown/);
 });
 
-test('80 000 keys in one mapping do not make the duplicate check quadratic', (t) => {
+test('80 000 keys in one mapping do not make the duplicate check quadratic', async (t) => {
   const file = join(tempDir(t), 'dup.yaml');
   const keys = Array.from({ length: 80_000 }, (_, i) => `  k${i}: 1`).join('\n');
   assert.ok(keys.length < LIMIT - example.length - 100);
   writeFileSync(file, `${example}\nextra:\n${keys}\n  k5: again\n`);
-  const r = runCli(['check', file], { timeout: 30_000 });
+  const r = await runInProcess(['check', file], { timeout: 30_000 });
   assert.equal(r.signal, null, 'finished within the timeout');
   assert.equal(r.code, 1);
   assert.match(r.stderr, /error: duplicate key "k5"/);
 });
 
-test('a folder, a missing file and a path through a file are refused by name', (t) => {
+test('a folder, a missing file and a path through a file are refused by name', async (t) => {
   const dir = tempDir(t);
-  assertRefused(t, dir, /is a folder, not an incident file/);
-  assertRefused(t, join(dir, 'missing.yaml'), /file not found/);
+  await assertRefused(t, dir, /is a folder, not an incident file/);
+  await assertRefused(t, join(dir, 'missing.yaml'), /file not found/);
   const file = join(dir, 'a-file');
   writeFileSync(file, 'x');
-  assertRefused(t, join(file, 'incident.yaml'), /file not found \(a part of the path is a file\)/);
+  await assertRefused(
+    t,
+    join(file, 'incident.yaml'),
+    /file not found \(a part of the path is a file\)/,
+  );
 });
 
-test('an unreadable file is refused (skipped as root, who can read anything)', (t) => {
+test('an unreadable file is refused (skipped as root, who can read anything)', async (t) => {
   if (process.getuid?.() === 0) return t.skip('running as root: permissions do not apply');
   const file = join(tempDir(t), 'secret.yaml');
   writeFileSync(file, example, { mode: 0o000 });
-  assertRefused(t, file, /file cannot be read \(permission denied\)/);
+  await assertRefused(t, file, /file cannot be read \(permission denied\)/);
 });
 
-test('a UTF-8 byte order mark and CRLF line endings are fine', (t) => {
+test('a UTF-8 byte order mark and CRLF line endings are fine', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'bom.yaml');
   writeFileSync(file, `\ufeff${example.replace(/\n/g, '\r\n')}`);
-  const r = runCli(['render', file, '-o', join(dir, 'out'), '--variant', 'faq', '--format', 'txt']);
+  const r = await runInProcess([
+    'render',
+    file,
+    '-o',
+    join(dir, 'out'),
+    '--variant',
+    'faq',
+    '--format',
+    'txt',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const txt = readFileSync(join(dir, 'out', 'regio-it-2026-11', 'faq.de.txt'), 'utf8');
   assert.doesNotMatch(txt, /\ufeff|\r/);
@@ -116,11 +129,11 @@ test('a UTF-8 byte order mark and CRLF line endings are fine', (t) => {
   const broken = join(dir, 'bom-broken.yaml');
   writeFileSync(broken, `\ufeff${example.replace('status: unknown', 'status: unknwn')}`);
   const line = example.split('\n').findIndex((l) => l.includes('status: unknown')) + 1;
-  const c = runCli(['check', broken]);
+  const c = await runInProcess(['check', broken]);
   assert.match(c.stderr, new RegExp(`bom-broken\\.yaml:${line}:11: error: incident\\.status`));
 });
 
-test('an alias bomb in a folder of good files stops only its own file', (t) => {
+test('an alias bomb in a folder of good files stops only its own file', async (t) => {
   const dir = tempDir(t);
   mkdirSync(join(dir, 'in'));
   const bomb = join(dir, 'in', 'bomb.yaml');
@@ -128,7 +141,7 @@ test('an alias bomb in a folder of good files stops only its own file', (t) => {
     bomb,
     readFileSync('test/fixtures/hostile/rejected/alias-bomb-billion-laughs/incident.yaml'),
   );
-  const r = runCli(['check', EXAMPLE, bomb], { timeout: 20_000 });
+  const r = await runInProcess(['check', EXAMPLE, bomb], { timeout: 20_000 });
   assert.equal(r.code, 1);
   assert.equal(r.stderr.split('\n').filter(Boolean).length, 1, r.stderr);
   assert.match(r.stderr, /bomb\.yaml:3:8: error: YAML aliases expand too far/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, runCli, tempDir } from '../helpers.js';
+import { ROOT, runInProcess, tempDir } from '../helpers.js';
 
 const CORPUS = 'test/fixtures/hostile/rejected';
 
@@ -106,14 +106,14 @@ test('every case of the corpus has an expectation, and every expectation a case'
 });
 
 for (const [name, [message, at]] of Object.entries(EXPECTED)) {
-  test(`rejected: ${name}`, (t) => {
+  test(`rejected: ${name}`, async (t) => {
     const file = caseFile(name);
     const out = join(tempDir(t), 'out');
     for (const args of [
       ['check', file],
       ['render', file, '-o', out],
     ]) {
-      const r = runCli(args, { timeout: 20_000 });
+      const r = await runInProcess(args, { timeout: 20_000 });
       assert.equal(r.signal, null, `${args[0]} finished (no hang)`);
       assert.equal(r.code, 1, `${args[0]} exits 1\n${r.stderr}`);
       const lines = assertDiagnostics(r, file);
@@ -125,14 +125,14 @@ for (const [name, [message, at]] of Object.entries(EXPECTED)) {
   });
 }
 
-test('check reports every problem of every bad file at once', (t) => {
+test('check reports every problem of every bad file at once', async (t) => {
   const files = Object.keys(EXPECTED).map(caseFile);
   const out = join(tempDir(t), 'out');
   for (const args of [
     ['check', ...files],
     ['render', ...files, '-o', out],
   ]) {
-    const r = runCli(args, { timeout: 60_000 });
+    const r = await runInProcess(args, { timeout: 60_000 });
     assert.equal(r.code, 1);
     assert.doesNotMatch(r.stderr, /^\s+at /m);
     for (const file of files)
@@ -141,9 +141,9 @@ test('check reports every problem of every bad file at once', (t) => {
   }
 });
 
-test('a good file next to bad ones is not written either', (t) => {
+test('a good file next to bad ones is not written either', async (t) => {
   const out = join(tempDir(t), 'out');
-  const r = runCli([
+  const r = await runInProcess([
     'render',
     'incidents/example.yaml',
     caseFile('duplicate-key-nested'),
@@ -155,9 +155,9 @@ test('a good file next to bad ones is not written either', (t) => {
   assert.equal(existsSync(out), false);
 });
 
-test('--json reports the same problems as data, with line and column', () => {
+test('--json reports the same problems as data, with line and column', async () => {
   const file = caseFile('impossible-dates');
-  const r = runCli(['check', '--json', file]);
+  const r = await runInProcess(['check', '--json', file]);
   assert.equal(r.code, 1);
   const report = JSON.parse(r.stdout);
   assert.equal(report.ok, false);

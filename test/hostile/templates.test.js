@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, runInProcess, tempDir } from '../helpers.js';
 
 const CASES = [
   ['variants.json', '{ "faq": ', /variants\.json:1:\d+: error: invalid JSON/],
@@ -23,7 +23,7 @@ const CASES = [
 ];
 
 for (const [rel, text, message] of CASES) {
-  test(`broken template overlay: ${rel}`, (t) => {
+  test(`broken template overlay: ${rel}`, async (t) => {
     const dir = tempDir(t);
     const templates = join(dir, 'templates');
     const target = join(templates, rel);
@@ -33,7 +33,16 @@ for (const [rel, text, message] of CASES) {
       writeFileSync(target, text);
     }
     const out = join(dir, 'out');
-    const r = runCli(['render', EXAMPLE, '-o', out, '--templates', templates, '--variant', 'faq']);
+    const r = await runInProcess([
+      'render',
+      EXAMPLE,
+      '-o',
+      out,
+      '--templates',
+      templates,
+      '--variant',
+      'faq',
+    ]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, message);
     assert.doesNotMatch(r.stderr, /internal error|^\s+at /m);
@@ -41,9 +50,9 @@ for (const [rel, text, message] of CASES) {
   });
 }
 
-test('a --templates folder that does not exist is a usage error', (t) => {
+test('a --templates folder that does not exist is a usage error', async (t) => {
   const out = join(tempDir(t), 'out');
-  const r = runCli(['render', EXAMPLE, '-o', out, '--templates', 'no-such-folder']);
+  const r = await runInProcess(['render', EXAMPLE, '-o', out, '--templates', 'no-such-folder']);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /^faq: error: --templates: no folder no-such-folder/);
   assert.equal(existsSync(out), false);

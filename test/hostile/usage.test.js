@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, runInProcess, tempDir } from '../helpers.js';
 
 const CASES = [
   [
@@ -36,9 +36,12 @@ const CASES = [
 ];
 
 for (const [args, message] of CASES) {
-  test(`usage error: faq ${args.map((a) => (a === EXAMPLE ? 'example.yaml' : a)).join(' ')}`, (t) => {
+  test(`usage error: faq ${args.map((a) => (a === EXAMPLE ? 'example.yaml' : a)).join(' ')}`, async (t) => {
     const out = join(tempDir(t), 'out');
-    const r = runCli([...args, ...(args[0] === 'render' && args.length > 1 ? ['-o', out] : [])]);
+    const r = await runInProcess([
+      ...args,
+      ...(args[0] === 'render' && args.length > 1 ? ['-o', out] : []),
+    ]);
     assert.equal(r.code, 2, r.stderr);
     assert.equal(r.stdout, '');
     const lines = r.stderr.split('\n').filter(Boolean);
@@ -49,8 +52,8 @@ for (const [args, message] of CASES) {
   });
 }
 
-test('--stdout with several artifacts: exit 2, listing the artifacts to choose from', () => {
-  const r = runCli(['render', EXAMPLE, '--variant', 'faq', '--stdout']);
+test('--stdout with several artifacts: exit 2, listing the artifacts to choose from', async () => {
+  const r = await runInProcess(['render', EXAMPLE, '--variant', 'faq', '--stdout']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /--stdout prints exactly one artifact, but the selection matches 3/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { fillStarter, idForFile, starterDates } from '../../lib/init/starter.js';
-import { LEFTOVER, ROOT, listFiles, runCli, tempDir } from '../helpers.js';
+import { LEFTOVER, ROOT, listFiles, runCli, runInProcess, tempDir } from '../helpers.js';
 
 const VARIANTS = Object.keys(JSON.parse(readFileSync(join(ROOT, 'templates/variants.json'))));
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,16 +13,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const daysBetween = (a, b) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
 
 /** init → check → render in a fresh folder, as a new user does it. */
-function initCheckRender(t, lang) {
+async function initCheckRender(t, lang) {
   const dir = tempDir(t);
   const init = runCli(['init', 'x.yaml', '--lang', lang], { cwd: dir });
   assert.equal(init.code, 0, init.stderr);
   assert.equal(init.stdout, '');
   assert.match(init.stderr, /wrote x\.yaml/);
-  const check = runCli(['check', 'x.yaml'], { cwd: dir });
+  const check = await runInProcess(['check', 'x.yaml'], { cwd: dir });
   assert.equal(check.code, 0, check.stderr);
   assert.doesNotMatch(check.stderr, /warning|error/, 'no warnings either');
-  const render = runCli(['render', 'x.yaml'], { cwd: dir });
+  const render = await runInProcess(['render', 'x.yaml'], { cwd: dir });
   assert.equal(render.code, 0, render.stderr);
   assert.doesNotMatch(render.stderr, /warning/);
   const files = listFiles(join(dir, 'dist'));
@@ -39,16 +39,16 @@ function initCheckRender(t, lang) {
   return { dir, text: readFileSync(join(dir, 'x.yaml'), 'utf8') };
 }
 
-test('init → check → render works, in German, with every variant', (t) => {
-  const { text } = initCheckRender(t, 'de');
+test('init → check → render works, in German, with every variant', async (t) => {
+  const { text } = await initCheckRender(t, 'de');
   const data = parse(text);
   assert.equal(data.lang, 'de');
   assert.equal(data.id, 'x');
   assert.match(text, /^# Vorfall-Datei für faq/);
 });
 
-test('init --lang en writes an English starter that renders as it is', (t) => {
-  const { dir, text } = initCheckRender(t, 'en');
+test('init --lang en writes an English starter that renders as it is', async (t) => {
+  const { dir, text } = await initCheckRender(t, 'en');
   const data = parse(text);
   assert.equal(data.lang, 'en');
   assert.match(text, /^# Incident file for faq/);
@@ -56,10 +56,10 @@ test('init --lang en writes an English starter that renders as it is', (t) => {
   assert.match(faq, /Example IT/);
 });
 
-test('the starter is dated today, with findings expected a few days later', (t) => {
+test('the starter is dated today, with findings expected a few days later', async (t) => {
   const dir = tempDir(t);
   const before = Date.now();
-  assert.equal(runCli(['init', 'x.yaml'], { cwd: dir }).code, 0);
+  assert.equal((await runInProcess(['init', 'x.yaml'], { cwd: dir })).code, 0);
   const data = parse(readFileSync(join(dir, 'x.yaml'), 'utf8'));
   const { detected, crisis_team, findings_expected } = data.incident;
   // Today in Europe/Berlin is within a day of today in UTC, whatever the hour.
@@ -71,66 +71,66 @@ test('the starter is dated today, with findings expected a few days later', (t) 
   assert.equal(daysBetween(detected, findings_expected), 3);
 });
 
-test('a second init refuses to overwrite; --force overwrites', (t) => {
+test('a second init refuses to overwrite; --force overwrites', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'x.yaml');
-  assert.equal(runCli(['init', 'x.yaml'], { cwd: dir }).code, 0);
+  assert.equal((await runInProcess(['init', 'x.yaml'], { cwd: dir })).code, 0);
   writeFileSync(file, 'my edits\n');
-  const again = runCli(['init', 'x.yaml'], { cwd: dir });
+  const again = await runInProcess(['init', 'x.yaml'], { cwd: dir });
   assert.equal(again.code, 1);
   assert.equal(again.stdout, '');
   assert.match(again.stderr, /x\.yaml already exists; nothing was changed/);
   assert.match(again.stderr, /hint: .*--force/);
   assert.equal(readFileSync(file, 'utf8'), 'my edits\n', 'nothing changed');
-  const forced = runCli(['init', 'x.yaml', '--force', '--quiet'], { cwd: dir });
+  const forced = await runInProcess(['init', 'x.yaml', '--force', '--quiet'], { cwd: dir });
   assert.equal(forced.code, 0, forced.stderr);
   assert.equal(forced.stderr, '', '--quiet prints nothing');
   assert.match(readFileSync(file, 'utf8'), /^# Vorfall-Datei/);
 });
 
-test('init creates missing folders and makes an id of any file name', (t) => {
+test('init creates missing folders and makes an id of any file name', async (t) => {
   const dir = tempDir(t);
-  const r = runCli(['init', 'incidents/2026/Störung Rechenzentrum.yaml'], { cwd: dir });
+  const r = await runInProcess(['init', 'incidents/2026/Störung Rechenzentrum.yaml'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   const file = join(dir, 'incidents/2026/Störung Rechenzentrum.yaml');
   const text = readFileSync(file, 'utf8');
   assert.equal(parse(text).id, 'stoerung-rechenzentrum');
   // The comments name the file so that the commands can be pasted into a shell.
   assert.match(text, /faq check 'incidents\/2026\/Störung Rechenzentrum\.yaml'/);
-  const check = runCli(['check', file]);
+  const check = await runInProcess(['check', file]);
   assert.equal(check.code, 0, check.stderr);
 });
 
-test('init - prints the starter to stdout and writes nothing', (t) => {
+test('init - prints the starter to stdout and writes nothing', async (t) => {
   const dir = tempDir(t);
-  const r = runCli(['init', '-', '--lang', 'en'], { cwd: dir });
+  const r = await runInProcess(['init', '-', '--lang', 'en'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(parse(r.stdout).lang, 'en');
   assert.deepEqual(listFiles(dir), []);
 });
 
-test('an unknown starter language is a usage error naming the choices', (t) => {
+test('an unknown starter language is a usage error naming the choices', async (t) => {
   const dir = tempDir(t);
-  const r = runCli(['init', 'x.yaml', '--lang', 'fr'], { cwd: dir });
+  const r = await runInProcess(['init', 'x.yaml', '--lang', 'fr'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /Allowed choices are de, en/);
   assert.equal(existsSync(join(dir, 'x.yaml')), false);
 });
 
-test('the editor modeline is written only when the schema file it names exists', (t) => {
+test('the editor modeline is written only when the schema file it names exists', async (t) => {
   const modeline = /^\s*#\s+yaml-language-server\s*:/m; // what the YAML language server looks for
   const dir = tempDir(t);
-  assert.equal(runCli(['init', 'a.yaml'], { cwd: dir }).code, 0);
+  assert.equal((await runInProcess(['init', 'a.yaml'], { cwd: dir })).code, 0);
   assert.doesNotMatch(readFileSync(join(dir, 'a.yaml'), 'utf8'), modeline);
-  writeFileSync(join(dir, 'incident.schema.json'), runCli(['schema']).stdout);
-  assert.equal(runCli(['init', 'b.yaml'], { cwd: dir }).code, 0);
+  writeFileSync(join(dir, 'incident.schema.json'), (await runInProcess(['schema'])).stdout);
+  assert.equal((await runInProcess(['init', 'b.yaml'], { cwd: dir })).code, 0);
   const text = readFileSync(join(dir, 'b.yaml'), 'utf8');
   assert.equal(text.split('\n')[0], '# yaml-language-server: $schema=./incident.schema.json');
-  assert.equal(runCli(['check', join(dir, 'b.yaml')]).code, 0);
+  assert.equal((await runInProcess(['check', join(dir, 'b.yaml')])).code, 0);
 });
 
-test('the starters mention every key of the incident file, with a comment', () => {
-  const schema = JSON.parse(runCli(['schema']).stdout);
+test('the starters mention every key of the incident file, with a comment', async () => {
+  const schema = JSON.parse((await runInProcess(['schema'])).stdout);
   const keys = new Set();
   const walk = (node) => {
     for (const [key, child] of Object.entries(node.properties ?? {})) {

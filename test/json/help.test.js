@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli } from '../helpers.js';
+import { runCli, runInProcess } from '../helpers.js';
 
 const COMMANDS = ['render', 'check', 'init', 'schema', 'preview', 'diff'];
 
-test('--help of every command starts with examples and exits 0 on stdout', () => {
+test('--help of every command starts with examples and exits 0 on stdout', async () => {
   for (const command of [undefined, ...COMMANDS]) {
     const args = command ? [command, '--help'] : ['--help'];
     const r = runCli(args);
@@ -16,17 +16,17 @@ test('--help of every command starts with examples and exits 0 on stdout', () =>
     for (const line of examples) assert.match(line, / {2}# \S/, `explained: ${line}`);
     assert.match(r.stdout, /Usage: faq/);
   }
-  assert.equal(runCli(['help', 'diff']).code, 0);
+  assert.equal((await runInProcess(['help', 'diff'])).code, 0);
 });
 
-test('a mistyped command suggests the right one and exits 2', () => {
+test('a mistyped command suggests the right one and exits 2', async () => {
   for (const [typo, right] of [
     ['rendr', 'render'],
     ['chek', 'check'],
     ['schmea', 'schema'],
     ['dif', 'diff'],
   ]) {
-    const r = runCli([typo, 'x.yaml']);
+    const r = await runInProcess([typo, 'x.yaml']);
     assert.equal(r.code, 2, typo);
     assert.equal(r.stdout, '');
     assert.match(
@@ -38,14 +38,14 @@ test('a mistyped command suggests the right one and exits 2', () => {
   }
 });
 
-test('a mistyped option suggests the right one and exits 2', () => {
+test('a mistyped option suggests the right one and exits 2', async () => {
   for (const [args, right] of [
     [['render', 'x.yaml', '--varient', 'faq'], '--variant'],
     [['check', 'x.yaml', '--jsn'], '--json'],
     [['init', '--forse'], '--force'],
     [['diff', 'a', 'b', '--qiuet'], '--quiet'],
   ]) {
-    const r = runCli(args);
+    const r = await runInProcess(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(
       r.stderr,
@@ -62,8 +62,8 @@ test('faq without a command prints the help to stderr as a usage error', () => {
   assert.match(r.stderr, /^Examples:/);
 });
 
-test('a missing argument names the command help', () => {
-  const r = runCli(['render']);
+test('a missing argument names the command help', async () => {
+  const r = await runInProcess(['render']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /missing required argument 'file' \(hint: see `faq render --help`\)/);
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
 
@@ -33,9 +33,9 @@ function brokenFiles(t) {
   return [a.file, b.file, c.file];
 }
 
-test('check --json: version 1, and line and column for every diagnostic', (t) => {
+test('check --json: version 1, and line and column for every diagnostic', async (t) => {
   const files = brokenFiles(t);
-  const r = runCli(['check', '--json', ...files]);
+  const r = await runInProcess(['check', '--json', ...files]);
   assert.equal(r.code, 1);
   assert.equal(r.stderr, '', 'the data is on stdout, nothing else is printed');
   const report = JSON.parse(r.stdout);
@@ -65,8 +65,8 @@ test('check --json: version 1, and line and column for every diagnostic', (t) =>
   assert.equal(dup.line, 2);
 });
 
-test('check --json on good files: ok true with the ids', () => {
-  const r = runCli(['check', '--json', EXAMPLE]);
+test('check --json on good files: ok true with the ids', async () => {
+  const r = await runInProcess(['check', '--json', EXAMPLE]);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
   assert.deepEqual(report, {
@@ -77,9 +77,9 @@ test('check --json on good files: ok true with the ids', () => {
   });
 });
 
-test('render --json: every written artifact with path, bytes and sha256', (t) => {
+test('render --json: every written artifact with path, bytes and sha256', async (t) => {
   const out = join(tempDir(t), 'out');
-  const r = runCli(['render', EXAMPLE, '-o', out, '--json']);
+  const r = await runInProcess(['render', EXAMPLE, '-o', out, '--json']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
   const report = JSON.parse(r.stdout);
@@ -105,10 +105,10 @@ test('render --json: every written artifact with path, bytes and sha256', (t) =>
   );
 });
 
-test('render --json on invalid input: ok false with positioned diagnostics, nothing written', (t) => {
+test('render --json on invalid input: ok false with positioned diagnostics, nothing written', async (t) => {
   const files = brokenFiles(t);
   const out = join(tempDir(t), 'out');
-  const r = runCli(['render', ...files, '-o', out, '--json']);
+  const r = await runInProcess(['render', ...files, '-o', out, '--json']);
   assert.equal(r.code, 1);
   const report = JSON.parse(r.stdout);
   assert.equal(report.version, 1);
@@ -119,8 +119,8 @@ test('render --json on invalid input: ok false with positioned diagnostics, noth
   assert.equal(existsSync(out), false);
 });
 
-test('render --json with --stdout is a usage error', () => {
-  const r = runCli(['render', EXAMPLE, '--json', '--stdout']);
+test('render --json with --stdout is a usage error', async () => {
+  const r = await runInProcess(['render', EXAMPLE, '--json', '--stdout']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /--json and --stdout cannot be combined/);
@@ -128,9 +128,9 @@ test('render --json with --stdout is a usage error', () => {
 
 const WARNING = (s) => s.replace(/^updated: \S+/m, 'updated: 2026-11-29T10:00');
 
-test('--quiet: render and check print nothing on success, even with warnings', (t) => {
+test('--quiet: render and check print nothing on success, even with warnings', async (t) => {
   const { dir, file } = write(t, 'w.yaml', WARNING(example));
-  const loud = runCli(['check', file]);
+  const loud = await runInProcess(['check', file]);
   assert.equal(loud.code, 0);
   assert.match(loud.stderr, /warning: incident\.findings_expected/);
   for (const args of [
@@ -138,7 +138,7 @@ test('--quiet: render and check print nothing on success, even with warnings', (
     ['render', file, '-o', join(dir, 'out'), '--quiet'],
     ['render', file, '-o', join(dir, 'out'), '-q', '--variant', 'faq'],
   ]) {
-    const r = runCli(args);
+    const r = await runInProcess(args);
     assert.equal(r.code, 0, args.join(' '));
     assert.equal(r.stdout, '', args.join(' '));
     assert.equal(r.stderr, '', args.join(' '));
@@ -146,16 +146,16 @@ test('--quiet: render and check print nothing on success, even with warnings', (
   assert.ok(listFiles(join(dir, 'out')).length > 0, 'it rendered');
 });
 
-test('--quiet still prints errors (and only errors), and what --strict fails on', (t) => {
+test('--quiet still prints errors (and only errors), and what --strict fails on', async (t) => {
   const { file } = write(t, 'e.yaml', WARNING(example).replace('status: unknown', 'status: attak'));
   for (const command of ['check', 'render']) {
-    const r = runCli([command, file, '--quiet']);
+    const r = await runInProcess([command, file, '--quiet']);
     assert.equal(r.code, 1, command);
     assert.match(r.stderr, /error: incident\.status/, command);
     assert.doesNotMatch(r.stderr, /warning/, command);
   }
   const { file: warned } = write(t, 'w.yaml', WARNING(example));
-  const strict = runCli(['check', warned, '--quiet', '--strict']);
+  const strict = await runInProcess(['check', warned, '--quiet', '--strict']);
   assert.equal(strict.code, 1);
   assert.match(strict.stderr, /warning: incident\.findings_expected/);
 });

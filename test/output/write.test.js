@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { removeStaleStaging, writeArtifacts } from '../../lib/output/write.js';
 import { InterruptedError, OutputError } from '../../lib/shared.js';
-import { EXAMPLE, listFiles, runCli, startCli, tempDir } from '../helpers.js';
+import { EXAMPLE, listFiles, runInProcess, startCli, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
 const ID = 'regio-it-2026-11';
@@ -69,15 +69,15 @@ test('a successful run replaces the incident folder completely: nothing stale re
   assert.deepEqual(readdirSync(out), ['a'], 'no staging or retired folder left');
 });
 
-test('a removed recipient loses their e-mail files on the next render', (t) => {
+test('a removed recipient loses their e-mail files on the next render', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'incident.yaml');
   const out = join(dir, 'out');
   writeFileSync(file, withRecipients(['Stadt Aachen', 'Stadt Düren']));
-  assert.equal(runCli(['render', file, '-o', out]).code, 0);
+  assert.equal((await runInProcess(['render', file, '-o', out])).code, 0);
   assert.ok(listFiles(out).some((f) => f.includes('email.de.stadt-dueren.')));
   writeFileSync(file, withRecipients(['Stadt Aachen']));
-  const r = runCli(['render', file, '-o', out]);
+  const r = await runInProcess(['render', file, '-o', out]);
   assert.equal(r.code, 0, r.stderr);
   const files = listFiles(join(out, ID)).map((f) => `${ID}/${f}`);
   assert.equal(
@@ -93,14 +93,14 @@ test('a removed recipient loses their e-mail files on the next render', (t) => {
   );
 });
 
-test('several files, one bad: nothing is written, every earlier output stays byte-identical', (t) => {
+test('several files, one bad: nothing is written, every earlier output stays byte-identical', async (t) => {
   const dir = tempDir(t);
   const out = join(dir, 'out');
   const a = join(dir, 'a.yaml');
   const b = join(dir, 'b.yaml');
   writeFileSync(a, example.replace(`id: ${ID}`, 'id: incident-a'));
   writeFileSync(b, example.replace(`id: ${ID}`, 'id: incident-b'));
-  assert.equal(runCli(['render', a, b, '-o', out]).code, 0);
+  assert.equal((await runInProcess(['render', a, b, '-o', out])).code, 0);
   const before = snapshot(out);
   writeFileSync(a, example.replace(`id: ${ID}`, 'id: incident-a').replace('Aachen', 'Köln'));
   writeFileSync(
@@ -109,16 +109,16 @@ test('several files, one bad: nothing is written, every earlier output stays byt
       .replace(`id: ${ID}`, 'id: incident-b')
       .replace('detected: 2026-11-24', 'detected: 2026-11-31'),
   );
-  const r = runCli(['render', a, b, '-o', out]);
+  const r = await runInProcess(['render', a, b, '-o', out]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /b\.yaml:\d+:\d+: error: incident\.detected: 2026-11-31 does not exist/);
   assertUnchanged(out, before);
 });
 
-test('a template error in an update leaves the earlier artifacts byte-identical', (t) => {
+test('a template error in an update leaves the earlier artifacts byte-identical', async (t) => {
   const dir = tempDir(t);
   const out = join(dir, 'out');
-  assert.equal(runCli(['render', EXAMPLE, '-o', out]).code, 0);
+  assert.equal((await runInProcess(['render', EXAMPLE, '-o', out])).code, 0);
   const before = snapshot(out);
   const broken = {
     'unclosed block': '# Titel\n\n{{#if org.city}}\nOhne Ende\n',
@@ -130,7 +130,7 @@ test('a template error in an update leaves the earlier artifacts byte-identical'
     const templates = join(dir, name.replace(/ /g, '-'));
     mkdirSync(join(templates, 'de'), { recursive: true });
     writeFileSync(join(templates, 'de', 'faq.md.hbs'), template);
-    const r = runCli(['render', EXAMPLE, '-o', out, '--templates', templates]);
+    const r = await runInProcess(['render', EXAMPLE, '-o', out, '--templates', templates]);
     assert.equal(r.code, 1, `${name}: ${r.stderr}`);
     assert.match(r.stderr, /faq\.md\.hbs:\d+:\d+: error: /, name);
     assert.doesNotMatch(r.stderr, /^\s+at /m, name);
@@ -138,11 +138,11 @@ test('a template error in an update leaves the earlier artifacts byte-identical'
   }
 });
 
-test('an output folder under a regular file: exit 1, one line, nothing created', (t) => {
+test('an output folder under a regular file: exit 1, one line, nothing created', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'somefile');
   writeFileSync(file, 'not a folder');
-  const r = runCli(['render', EXAMPLE, '-o', join(file, 'out')]);
+  const r = await runInProcess(['render', EXAMPLE, '-o', join(file, 'out')]);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assert.deepEqual(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -195,12 +195,12 @@ test('stale staging folders of a killed run are removed; output moved aside is p
   assert.equal(readFileSync(join(out, 'c', 'faq.de.txt'), 'utf8'), 'the last good output');
 });
 
-test('the CLI cleans stale staging folders on the next render', (t) => {
+test('the CLI cleans stale staging folders on the next render', async (t) => {
   const out = tempDir(t);
   const stale = join(out, `.faq-staging-${ID}-${deadPid()}`);
   mkdirSync(stale);
   writeFileSync(join(stale, 'faq.de.html'), '<p>half written</p>');
-  const r = runCli(['render', EXAMPLE, '-o', out, '--variant', 'faq']);
+  const r = await runInProcess(['render', EXAMPLE, '-o', out, '--variant', 'faq']);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(
     readdirSync(out).filter((n) => n.startsWith('.faq-staging') || n.startsWith('.faq-old')),
@@ -250,7 +250,7 @@ for (const [signal, code] of [
     const out = join(dir, 'out');
     const file = join(dir, 'incident.yaml');
     writeFileSync(file, withRecipients(['Stadt Aachen']));
-    assert.equal(runCli(['render', file, '-o', out]).code, 0);
+    assert.equal((await runInProcess(['render', file, '-o', out])).code, 0);
     const before = snapshot(out);
     const names = Array.from({ length: 1500 }, (_, i) => `Empfaenger ${i}`);
     writeFileSync(file, withRecipients(names));

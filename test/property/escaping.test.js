@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import YAML from 'yaml';
 import { checkIncident, renderIncident, TemplateEngine, TemplateStore } from '../../lib/index.js';
-import { EXAMPLE, LEFTOVER, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, LEFTOVER, runInProcess, tempDir } from '../helpers.js';
 import {
   commonMarkTexts,
   elementText,
@@ -345,14 +345,14 @@ test('property, end to end: the built CLI prints any organisation name literally
       const file = join(dir, 'incident.yaml');
       writeFileSync(file, YAML.stringify(doc));
       const args = ['render', file, '--variant', 'faq', '--stdout', '--format'];
-      const txt = runCli([...args, 'txt']);
+      const txt = await runInProcess([...args, 'txt']);
       assert.equal(txt.code, 0, txt.stderr);
       assert.ok(txt.stdout.includes(value), `txt: ${JSON.stringify(value)}`);
-      const html = runCli([...args, 'html']);
+      const html = await runInProcess([...args, 'html']);
       assert.equal(html.code, 0, html.stderr);
       assert.equal(elementText(html.stdout, '<p class="org">').trim(), value);
       assert.deepEqual(htmlDangers(html.stdout), []);
-      const md = runCli([...args, 'md']);
+      const md = await runInProcess([...args, 'md']);
       assert.ok(
         commonMarkTexts(md.stdout).some((b) => b.includes(value)),
         `md: ${JSON.stringify(value)}`,

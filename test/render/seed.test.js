@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, ROOT, flat, htmlText, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, flat, htmlText, runInProcess, tempDir } from '../helpers.js';
 
 const SEED_PATHS = [
   join(ROOT, '..', 'shared', 'seed', 'faq-template.de.txt'),
@@ -28,10 +28,10 @@ function expectedParagraphs() {
     .map((line) => line.replace(/DATUM/g, () => dates[n++]).replace('OPTION: ', ''));
 }
 
-test('the German FAQ of the example contains every seed paragraph verbatim, in every format', (t) => {
+test('the German FAQ of the example contains every seed paragraph verbatim, in every format', async (t) => {
   assert.ok(seedPath, 'seed template found');
   const out = tempDir(t);
-  const r = runCli(['render', EXAMPLE, '-o', out, '--variant', 'faq', '--lang', 'de']);
+  const r = await runInProcess(['render', EXAMPLE, '-o', out, '--variant', 'faq', '--lang', 'de']);
   assert.equal(r.code, 0, r.stderr);
   const dir = join(out, 'regio-it-2026-11');
   const texts = {
@@ -47,7 +47,7 @@ test('the German FAQ of the example contains every seed paragraph verbatim, in e
   }
 });
 
-test('the OPTION sentence appears only when the option is set', (t) => {
+test('the OPTION sentence appears only when the option is set', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'no-option.yaml');
   const source = readFileSync(EXAMPLE, 'utf8').replace(
@@ -56,7 +56,7 @@ test('the OPTION sentence appears only when the option is set', (t) => {
   );
   assert.notEqual(source, readFileSync(EXAMPLE, 'utf8'));
   writeFileSync(file, source);
-  const r = runCli([
+  const r = await runInProcess([
     'render',
     file,
     '--variant',

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { LEFTOVER, fixture, runCli, tempDir } from '../helpers.js';
+import { LEFTOVER, fixture, runInProcess, tempDir } from '../helpers.js';
 
 const STATUSES = ['unknown', 'attack', 'malfunction'];
 const PHASES = ['investigating', 'recovering', 'resolved'];
 
-function renderFaq(file) {
-  const r = runCli([
+async function renderFaq(file) {
+  const r = await runInProcess([
     'render',
     file,
     '--variant',
@@ -27,10 +27,10 @@ function renderFaq(file) {
 
 for (const status of STATUSES) {
   for (const phase of PHASES) {
-    test(`${status} × ${phase}: wording matches the facts`, () => {
+    test(`${status} × ${phase}: wording matches the facts`, async () => {
       const file = fixture(`${status}-${phase}`, 'incident.yaml');
       const source = readFileSync(file, 'utf8');
-      const text = renderFaq(file);
+      const text = await renderFaq(file);
       assert.doesNotMatch(text, LEFTOVER);
       assert.match(text, /^Häufig gestellte Fragen\n\nStand: 10\. März 2026, 08:15 Uhr\n/);
       assert.match(
@@ -106,7 +106,7 @@ for (const status of STATUSES) {
   }
 }
 
-test('German grammar follows organization.grammar', () => {
+test('German grammar follows organization.grammar', async () => {
   const cases = [
     ['unknown-investigating', /alle Systeme der Stadt Musterstadt isoliert/],
     ['attack-investigating', /alle Systeme von Dataport isoliert/],
@@ -116,10 +116,10 @@ test('German grammar follows organization.grammar', () => {
     ['malfunction-resolved', /Die IT-Systeme der Kommunalen ADV sind wieder in Betrieb/],
   ];
   for (const [name, pattern] of cases)
-    assert.match(renderFaq(fixture(name, 'incident.yaml')), pattern, name);
+    assert.match(await renderFaq(fixture(name, 'incident.yaml')), pattern, name);
 });
 
-test('a resolved incident never shows findings_expected, even when the file still has it', (t) => {
+test('a resolved incident never shows findings_expected, even when the file still has it', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'resolved.yaml');
   const source = readFileSync(fixture('attack-resolved', 'incident.yaml'), 'utf8').replace(
@@ -127,6 +127,6 @@ test('a resolved incident never shows findings_expected, even when the file stil
     '  detected: 2026-03-08T22:40\n  findings_expected: 2026-03-20\n',
   );
   writeFileSync(file, source);
-  const text = renderFaq(file);
+  const text = await renderFaq(file);
   assert.doesNotMatch(text, /20\. März 2026/);
 });

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, LEFTOVER, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, LEFTOVER, runInProcess, tempDir } from '../helpers.js';
 
 /** The press release of the example (or of an edited copy) in one format. */
-function press(t, edit = (s) => s, format = 'txt', lang = 'de') {
+async function press(t, edit = (s) => s, format = 'txt', lang = 'de') {
   const dir = tempDir(t);
   const file = join(dir, 'incident.yaml');
   writeFileSync(file, edit(readFileSync(EXAMPLE, 'utf8')));
-  const r = runCli([
+  const r = await runInProcess([
     'render',
     file,
     '--variant',
@@ -26,8 +26,8 @@ function press(t, edit = (s) => s, format = 'txt', lang = 'de') {
   return r.stdout;
 }
 
-test('the example: headline, Stand, dateline with city and date, seed wording, about, contact', (t) => {
-  const txt = press(t);
+test('the example: headline, Stand, dateline with city and date, seed wording, about, contact', async (t) => {
+  const txt = await press(t);
   assert.ok(
     txt.startsWith(
       'IT-Störung der regio iT: Alle IT-Systeme vorsorglich isoliert\n\nStand: 26. November 2026, 15:00 Uhr\n\nAachen, 26. November 2026 – Am 24. November 2026 haben die Monitoring-Systeme der regio iT ungewöhnliche Aktivitäten festgestellt.',
@@ -78,15 +78,15 @@ test('the example: headline, Stand, dateline with city and date, seed wording, a
   );
 });
 
-test('Markdown: a # headline first, sections as ## headings; HTML: a page titled by the headline', (t) => {
-  const md = press(t, undefined, 'md');
+test('Markdown: a # headline first, sections as ## headings; HTML: a page titled by the headline', async (t) => {
+  const md = await press(t, undefined, 'md');
   assert.ok(md.startsWith('# IT-Störung der regio iT: Alle IT-Systeme vorsorglich isoliert\n\n'));
   assert.match(md, /\n## Über die regio iT\n/);
   assert.match(
     md,
     /\n## Pressekontakt\n\nregio iT, Pressestelle\\\nTelefon: \\\+49 241 41359-0\\\nE-Mail: <presse@regioit\.de>\n$/,
   );
-  const html = press(t, undefined, 'html');
+  const html = await press(t, undefined, 'html');
   assert.match(html, /<html lang="de">/);
   assert.match(html, /<title>IT-Störung der regio iT: Alle IT-Systeme vorsorglich isoliert/);
   assert.match(
@@ -96,8 +96,8 @@ test('Markdown: a # headline first, sections as ## headings; HTML: a page titled
   assert.match(html, /<a href="mailto:presse@regioit\.de">presse@regioit\.de<\/a>/);
 });
 
-test('press.headline overrides the headline', (t) => {
-  const txt = press(t, (s) =>
+test('press.headline overrides the headline', async (t) => {
+  const txt = await press(t, (s) =>
     s.replace('press: {}', 'press:\n  headline: "Update: regio iT & Partner prüfen Systeme"'),
   );
   assert.ok(
@@ -106,8 +106,8 @@ test('press.headline overrides the headline', (t) => {
   );
 });
 
-test('without city the dateline starts with the date; without about or contact their sections go', (t) => {
-  const txt = press(t, (s) =>
+test('without city the dateline starts with the date; without about or contact their sections go', async (t) => {
+  const txt = await press(t, (s) =>
     s
       .replace(/^ {2}city: Aachen.*\n/m, '')
       .replace(/^ {2}about:[^\n]*\n(?: {4}.*\n|\n)+/m, '')
@@ -119,8 +119,8 @@ test('without city the dateline starts with the date; without about or contact t
   assert.match(txt, /\nAktuelle Informationen: https:\/\/www\.regioit\.de\n$/);
 });
 
-test('German grammar: a masculine name with its genitive, a name without article', (t) => {
-  const kdn = press(t, (s) =>
+test('German grammar: a masculine name with its genitive, a name without article', async (t) => {
+  const kdn = await press(t, (s) =>
     s.replace(
       'name: regio iT # so geschrieben',
       'name: Zweckverband KDN\n  grammar: { gender: masculine, genitive: Zweckverbands KDN } #',
@@ -132,7 +132,7 @@ test('German grammar: a masculine name with its genitive, a name without article
   assert.match(kdn, /\nDer Zweckverband KDN hat folgende Maßnahmen ergriffen:/);
   assert.match(kdn, /“, so der Zweckverband KDN\./);
   assert.match(kdn, /\nÜber den Zweckverband KDN\n/);
-  const plural = press(t, (s) =>
+  const plural = await press(t, (s) =>
     s.replace(
       'name: regio iT # so geschrieben',
       'name: Stadtwerke Beispielstadt\n  grammar: { gender: plural } #',
@@ -140,7 +140,7 @@ test('German grammar: a masculine name with its genitive, a name without article
   );
   assert.match(plural, /haben die Stadtwerke Beispielstadt alle Systeme isoliert/);
   assert.match(plural, /\nDie Stadtwerke Beispielstadt haben folgende Maßnahmen/);
-  const none = press(t, (s) =>
+  const none = await press(t, (s) =>
     s.replace('name: regio iT # so geschrieben', 'name: Dataport\n  grammar: { gender: none } #'),
   );
   assert.match(none, /^IT-Störung von Dataport: /);
@@ -148,8 +148,8 @@ test('German grammar: a masculine name with its genitive, a name without article
   assert.match(none, /\nÜber Dataport\n/);
 });
 
-test('the English press release of the example', (t) => {
-  const txt = press(t, undefined, 'txt', 'en');
+test('the English press release of the example', async (t) => {
+  const txt = await press(t, undefined, 'txt', 'en');
   assert.ok(
     txt.startsWith(
       "IT disruption at regio iT: All IT systems isolated as a precaution\n\nAs of: 26 November 2026, 15:00\n\nAachen, 26 November 2026 – On 24 November 2026, regio iT's monitoring systems detected unusual activity.",

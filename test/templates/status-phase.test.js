@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { LEFTOVER, fixture, runCli, tempDir } from '../helpers.js';
+import { LEFTOVER, fixture, runInProcess, tempDir } from '../helpers.js';
 
 const STATUSES = ['unknown', 'attack', 'malfunction'];
 const PHASES = ['investigating', 'recovering', 'resolved'];
@@ -20,9 +20,9 @@ const HEADLINE_PHASE = {
   resolved: /: IT-Systeme wieder in Betrieb\n/,
 };
 
-function renderBoth(t, name) {
+async function renderBoth(t, name) {
   const out = tempDir(t);
-  const r = runCli([
+  const r = await runInProcess([
     'render',
     fixture(name, 'incident.yaml'),
     '-o',
@@ -41,10 +41,10 @@ function renderBoth(t, name) {
 
 for (const status of STATUSES) {
   for (const phase of PHASES) {
-    test(`${status} × ${phase}: press release and e-mail fit the facts`, (t) => {
+    test(`${status} × ${phase}: press release and e-mail fit the facts`, async (t) => {
       const name = `${status}-${phase}`;
       const source = readFileSync(fixture(name, 'incident.yaml'), 'utf8');
-      const { press, email, emailHtml } = renderBoth(t, name);
+      const { press, email, emailHtml } = await renderBoth(t, name);
 
       assert.match(press, HEADLINE[status]);
       assert.match(press, HEADLINE_PHASE[phase]);
