@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   hashBuildInputs,
   isBuildCurrent,
@@ -45,7 +45,7 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 });
 
 // --- Templates, compiled ahead of time with the engine's own checks and options.
-const engine = await import(pathToFileURL(join(root, 'lib/render/engine.js')).href);
+const engine = await import('../lib/render/engine.js');
 const templatesDir = join(root, 'templates');
 const listFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
