@@ -9,7 +9,6 @@ import { locate, type KeyPath, type Position } from './locate.js';
 import { findUnsafeLinks } from './markdown-safety.js';
 import { IncidentSchema, MEASURES, type IncidentInput, type Localized } from './schema.js';
 import { slugify } from './slug.js';
-import { closest, suggestion } from './suggest.js';
 import { zodIssueToProblem } from './zod-issues.js';
 
 export { DEFAULT_TIMEZONE };
@@ -290,5 +289,3 @@ function checkRecipientSlugs(recipients: { name: string; slug: string }[], repor
     } else seen.set(r.slug, n);
   });
 }
-
-export { closest, suggestion };
