@@ -1,0 +1,102 @@
+// Measures the test suite: wall time, each file's time (the runner's own duration_ms), the
+// node:assert calls made and the CLI processes started, per file and in total.
+//   node scripts/test-stats/run.mjs [node --test options and files]   (default: npm test's files)
+// Times depend on the machine's load: the load average is printed with them.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'faq-test-stats-'));
+const statsFile = join(dir, 'stats.tsv');
+const args = process.argv.slice(2);
+// npm test's files (test/*/*.test.js, which the shell expands) unless files are given.
+const files = args.some((a) => !a.startsWith('-'))
+  ? []
+  : readdirSync(join(root, 'test'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) =>
+        readdirSync(join(root, 'test', d.name))
+          .filter((f) => f.endsWith('.test.js'))
+          .map((f) => `test/${d.name}/${f}`),
+      )
+      .sort();
+const preload = pathToFileURL(join(import.meta.dirname, 'count.mjs')).href;
+const started = performance.now();
+const load = loadavg()[0];
+const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...args, ...files], {
+  cwd: root,
+  env: {
+    ...process.env,
+    FAQ_TEST_STATS: statsFile,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let tap = '';
+child.stdout.on('data', (chunk) => (tap += chunk));
+const code = await new Promise((resolve) => child.on('close', resolve));
+const wall = (performance.now() - started) / 1000;
+// CPU time of the test run and everything it started (Linux: cutime + cstime of this process).
+const cpu = (() => {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+})();
+
+const summary = Object.fromEntries(
+  [...tap.matchAll(/^# (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)$/gm)].map((m) => [
+    m[1],
+    Number(m[2]),
+  ]),
+);
+
+const byPid = new Map();
+const perFile = new Map();
+const lines = readFileSync(statsFile, 'utf8').trim().split('\n');
+for (const line of lines) {
+  const [kind, pid, ppid, count, seconds, script] = line.split('\t');
+  byPid.set(pid, { kind, ppid, count: Number(count), seconds: Number(seconds), script });
+}
+const fileOf = (pid) => {
+  for (let p = pid, i = 0; p && i < 10; i++) {
+    const info = byPid.get(p);
+    if (!info) return undefined;
+    if (info.kind === 'node' && /\.test\.js$/.test(info.script)) return relative(root, info.script);
+    p = info.ppid;
+  }
+  return undefined;
+};
+// A test file's process lives as long as the file runs: its lifetime is the file's time.
+const durations = new Map();
+for (const [pid, info] of byPid) {
+  const file = fileOf(pid) ?? '(other)';
+  if (info.kind === 'node' && info.script.endsWith(file)) durations.set(file, info.seconds);
+  const row = perFile.get(file) ?? { assertions: 0, cli: 0 };
+  if (info.kind === 'cli') row.cli += 1;
+  else row.assertions += info.count;
+  perFile.set(file, row);
+}
+const rows = [...new Set([...durations.keys(), ...perFile.keys()])].map((file) => ({
+  file,
+  seconds: durations.get(file) ?? 0,
+  ...(perFile.get(file) ?? { assertions: 0, cli: 0 }),
+}));
+rows.sort((a, b) => b.seconds - a.seconds);
+for (const r of rows)
+  console.log(
+    `${r.seconds.toFixed(1).padStart(7)} s  ${String(r.assertions).padStart(7)} asserts  ${String(r.cli).padStart(4)} cli  ${r.file}`,
+  );
+const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
+console.log(
+  `\nwall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s (load average ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end); ` +
+    `${JSON.stringify(summary)}; ${total('assertions')} assertions executed; ${total('cli')} CLI processes; exit ${code}`,
+);
+rmSync(dir, { recursive: true, force: true });
+process.exitCode = code ?? 1;
