@@ -28,9 +28,11 @@ if (file && isMainThread) {
   process.on('exit', () => {
     const kind = isCli ? 'cli' : 'node';
     const seconds = (performance.now() / 1000).toFixed(2);
+    const { user, system } = process.cpuUsage();
+    const cpu = ((user + system) / 1e6).toFixed(2);
     appendFileSync(
       file,
-      `${kind}\t${process.pid}\t${process.ppid}\t${assertions}\t${seconds}\t${script}\n`,
+      `${kind}\t${process.pid}\t${process.ppid}\t${assertions}\t${seconds}\t${cpu}\t${script}\n`,
     );
   });
 }

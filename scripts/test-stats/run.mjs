@@ -61,8 +61,15 @@ const byPid = new Map();
 const perFile = new Map();
 const lines = readFileSync(statsFile, 'utf8').trim().split('\n');
 for (const line of lines) {
-  const [kind, pid, ppid, count, seconds, script] = line.split('\t');
-  byPid.set(pid, { kind, ppid, count: Number(count), seconds: Number(seconds), script });
+  const [kind, pid, ppid, count, seconds, cpu, script] = line.split('\t');
+  byPid.set(pid, {
+    kind,
+    ppid,
+    count: Number(count),
+    seconds: Number(seconds),
+    cpu: Number(cpu),
+    script,
+  });
 }
 const fileOf = (pid) => {
   for (let p = pid, i = 0; p && i < 10; i++) {
@@ -78,7 +85,8 @@ const durations = new Map();
 for (const [pid, info] of byPid) {
   const file = fileOf(pid) ?? '(other)';
   if (info.kind === 'node' && info.script.endsWith(file)) durations.set(file, info.seconds);
-  const row = perFile.get(file) ?? { assertions: 0, cli: 0 };
+  const row = perFile.get(file) ?? { assertions: 0, cli: 0, cpu: 0 };
+  row.cpu += info.cpu;
   if (info.kind === 'cli') row.cli += 1;
   else row.assertions += info.count;
   perFile.set(file, row);
@@ -86,12 +94,12 @@ for (const [pid, info] of byPid) {
 const rows = [...new Set([...durations.keys(), ...perFile.keys()])].map((file) => ({
   file,
   seconds: durations.get(file) ?? 0,
-  ...(perFile.get(file) ?? { assertions: 0, cli: 0 }),
+  ...(perFile.get(file) ?? { assertions: 0, cli: 0, cpu: 0 }),
 }));
 rows.sort((a, b) => b.seconds - a.seconds);
 for (const r of rows)
   console.log(
-    `${r.seconds.toFixed(1).padStart(7)} s  ${String(r.assertions).padStart(7)} asserts  ${String(r.cli).padStart(4)} cli  ${r.file}`,
+    `${r.seconds.toFixed(1).padStart(7)} s ${r.cpu.toFixed(1).padStart(6)} s CPU  ${String(r.assertions).padStart(7)} asserts  ${String(r.cli).padStart(4)} cli  ${r.file}`,
   );
 const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
 console.log(
