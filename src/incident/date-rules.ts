@@ -1,8 +1,11 @@
 import type { KeyPath } from './locate.js';
 import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
-import { DATE_PATTERN } from './schema.js';
+import { DATE_PATTERN, DEFAULT_TIMEZONE, IncidentSchema } from './schema.js';
+import { mapFields, visitFields } from './walk.js';
 
-export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+export { DEFAULT_TIMEZONE };
+
+const DATE_HINT = 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM';
 
 /** Reports one problem at a key path (validate.ts turns it into a positioned diagnostic). */
 export type Report = (
@@ -69,29 +72,31 @@ export function checkDateRules(d: DateFacts, report: Report): void {
   }
 }
 
-const DATE_FIELDS: KeyPath[] = [
-  ['updated'],
-  ['incident', 'detected'],
-  ['incident', 'crisis_team'],
-  ['incident', 'findings_expected'],
-];
+/** The file's dates parsed in `timezone`; a date that cannot be is reported and left out. */
+export function parseDates(data: unknown, timezone: string, report: Report): unknown {
+  return mapFields(IncidentSchema, data, (kind, value, path) => {
+    if (kind !== 'date' || typeof value !== 'string') return value;
+    const result = parseIncidentDate(value, timezone);
+    if (!result.ok) report(path, result.message, DATE_HINT);
+    return result.ok ? result.value : undefined;
+  });
+}
 
 /**
  * When the schema fails, the rules do not run; impossible dates (2026-02-30) are still reported,
  * so that one `faq check` shows every problem at once.
  */
 export function checkRawDates(data: unknown, report: Report): void {
-  const at = (path: KeyPath): unknown =>
-    path.reduce<unknown>(
-      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-      data,
-    );
-  const zone = at(['organization', 'timezone']);
+  const org = isRecord(data) && isRecord(data.organization) ? data.organization : {};
+  const zone = org.timezone;
   const timezone = typeof zone === 'string' && isKnownTimeZone(zone) ? zone : DEFAULT_TIMEZONE;
-  for (const path of DATE_FIELDS) {
-    const text = at(path);
-    if (typeof text !== 'string' || !new RegExp(DATE_PATTERN).test(text)) continue;
+  visitFields(IncidentSchema, data, ['date'], (text, path) => {
+    if (typeof text !== 'string' || !new RegExp(DATE_PATTERN).test(text)) return;
     const result = parseIncidentDate(text, timezone);
-    if (!result.ok) report(path, result.message, 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM');
-  }
+    if (!result.ok) report(path, result.message, DATE_HINT);
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

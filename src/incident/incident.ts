@@ -1,56 +1,38 @@
+import type { z } from 'zod';
 import type { LocalDate } from './dates.js';
-import type { Gender, Localized, Measure, Phase, Status } from './schema.js';
-import type { Lang } from '../lang/index.js';
+import type { IncidentFile } from './schema.js';
 
-/** A validated incident with defaults applied and dates parsed: the input of every renderer. */
-export interface Incident {
-  id: string;
-  lang: Lang;
-  /** The file it came from, for messages. */
-  file: string;
-  updated: LocalDate;
-  organization: {
-    name: string;
-    about?: Localized;
-    city?: string;
-    website?: string;
-    timezone: string;
-    contact?: Contact;
-    gender: Gender;
-    genitive?: string;
-  };
-  incident: {
-    status: Status;
-    phase: Phase;
-    detected: LocalDate;
-    crisisTeam?: LocalDate;
-    findingsExpected?: LocalDate;
-    measures: Measure[];
-    affected: Localized[];
-  };
-  options: { cancelAppointments: boolean };
-  questions: { question: Localized; answer: Localized }[];
-  press: { headline?: Localized };
-  email: {
-    subject?: Localized;
-    from?: { name?: string; email: string };
-    salutation?: Localized;
-    signature?: Localized;
-    recipients: Recipient[];
-  };
-}
+/** A date of the incident file as written (`fields.ts` brands it). */
+type DateText = z.$brand<'IncidentDate'>;
 
-export interface Contact {
-  name?: string;
-  email?: string;
-  phone?: string;
-}
+/** `T` with every date, as written, replaced by the date it means. */
+export type WithDates<T> = T extends DateText
+  ? LocalDate
+  : T extends string | number | boolean
+    ? T
+    : T extends readonly (infer U)[]
+      ? WithDates<U>[]
+      : T extends object
+        ? { [K in keyof T]: WithDates<T[K]> }
+        : T;
 
-export interface Recipient {
-  name: string;
+type Parsed = WithDates<IncidentFile>;
+
+/** One recipient of a mail merge. */
+export type Recipient = Parsed['email']['recipients'][number] & {
   /** File-name part of this recipient's e-mails, unique within the incident. */
   slug: string;
-  email?: string;
-  salutation?: Localized;
-  answer?: Localized;
-}
+};
+
+export type Contact = NonNullable<Parsed['organization']['contact']>;
+
+/**
+ * A validated incident: the file as the schema reads it (defaults applied), with its dates parsed,
+ * its id settled and each recipient's file name. The input of every renderer.
+ */
+export type Incident = Omit<Parsed, 'id' | 'email'> & {
+  id: string;
+  /** The file it came from, for messages. */
+  file: string;
+  email: Omit<Parsed['email'], 'recipients'> & { recipients: Recipient[] };
+};

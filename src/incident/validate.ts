@@ -1,14 +1,20 @@
 import type { Node } from 'yaml';
-import { withoutUndefined, type Diagnostic } from '../shared.js';
-import { LANGUAGES, type Lang } from '../lang/index.js';
-import { isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
-import { checkDateRules, checkRawDates, DEFAULT_TIMEZONE, type Report } from './date-rules.js';
-import type { Incident } from './incident.js';
+import type { Diagnostic } from '../shared.js';
+import type { Lang } from '../lang/index.js';
+import { isKnownTimeZone } from './dates.js';
+import {
+  checkDateRules,
+  checkRawDates,
+  DEFAULT_TIMEZONE,
+  parseDates,
+  type Report,
+} from './date-rules.js';
+import type { Incident, WithDates } from './incident.js';
 import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
 import { locate, type KeyPath, type Position } from './locate.js';
-import { findUnsafeLinks } from './markdown-safety.js';
-import { IncidentSchema, MEASURES, type IncidentInput, type Localized } from './schema.js';
+import { IncidentSchema, type IncidentFile } from './schema.js';
 import { slugify } from './slug.js';
+import { checkLanguages, checkMarkdown } from './text-rules.js';
 import { zodIssueToProblem } from './zod-issues.js';
 
 export { DEFAULT_TIMEZONE };
@@ -69,30 +75,14 @@ function locateText(loaded: LoadedFile, path: KeyPath, needle: string): Position
   return index < 0 ? undefined : loaded.lineCounter.linePos(range[0] + index);
 }
 
-function fileId(file: string): string {
-  const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
-  return base.replace(/\.(ya?ml)$/i, '');
-}
-
 function buildIncident(
   file: string,
-  input: IncidentInput,
+  input: IncidentFile,
   report: Report,
   options: ValidateOptions,
 ): Incident {
-  const id = input.id ?? fileId(file);
-  if (input.id === undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
-    const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
-    report(
-      ['id'],
-      `there is no id, and the file name "${base.length > 40 ? `${base.slice(0, 40)}…` : base}" cannot serve as one (it names the output folder)`,
-      'add `id:` with only a-z, 0-9 and "-" (at most 64 characters), or rename the file',
-      { key: true },
-    );
-  }
-  const lang = input.lang ?? 'de';
-  const org = input.organization;
-  let timezone = org.timezone ?? DEFAULT_TIMEZONE;
+  const id = settleId(file, input.id, report);
+  let timezone = input.organization.timezone;
   if (!isKnownTimeZone(timezone)) {
     report(
       ['organization', 'timezone'],
@@ -101,80 +91,52 @@ function buildIncident(
     );
     timezone = DEFAULT_TIMEZONE;
   }
-  const date = (path: KeyPath, text: string | undefined): LocalDate | undefined => {
-    if (text === undefined) return undefined;
-    const result = parseIncidentDate(text, timezone);
-    if (!result.ok) report(path, result.message, 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM');
-    return result.ok ? result.value : undefined;
-  };
-  const inc = input.incident;
-  const updated = date(['updated'], input.updated);
-  const detected = date(['incident', 'detected'], inc.detected);
-  const crisisTeam = date(['incident', 'crisis_team'], inc.crisis_team);
-  const findingsExpected = date(['incident', 'findings_expected'], inc.findings_expected);
-  const phase = inc.phase ?? 'investigating';
+  const withZone = { ...input, organization: { ...input.organization, timezone } };
+  const parsed = parseDates(withZone, timezone, report) as WithDates<IncidentFile>;
+  const inc = parsed.incident;
   checkDateRules(
     {
-      updated,
-      detected,
-      crisisTeam,
-      findingsExpected,
-      phase,
-      hasFindings: inc.findings_expected !== undefined,
+      updated: parsed.updated,
+      detected: inc.detected,
+      crisisTeam: inc.crisis_team,
+      findingsExpected: inc.findings_expected,
+      phase: inc.phase,
+      hasFindings: input.incident.findings_expected !== undefined,
     },
     report,
   );
   checkResolved(input, report);
   checkMarkdown(input, report);
-  checkLanguages(input, lang, options.languages ?? [lang], report);
-  const recipients = (input.email?.recipients ?? []).map((r, i) => ({
-    ...withoutUndefined(r),
+  checkLanguages(input, options.languages ?? [input.lang], report);
+  const recipients = parsed.email.recipients.map((r, i) => ({
+    ...r,
     slug: slugify(r.name) || `recipient-${i + 1}`,
   }));
   checkRecipientSlugs(recipients, report);
-  const grammar = org.grammar ?? {};
-  return {
-    id,
-    lang,
-    file,
-    updated: updated!,
-    organization: withoutUndefined({
-      name: org.name,
-      about: org.about,
-      city: org.city,
-      website: org.website,
-      timezone,
-      contact: org.contact && withoutUndefined(org.contact),
-      gender: grammar.gender ?? 'feminine',
-      genitive: grammar.genitive,
-    }),
-    incident: withoutUndefined({
-      status: inc.status,
-      phase,
-      detected: detected!,
-      crisisTeam,
-      findingsExpected,
-      measures: inc.measures ?? [...MEASURES],
-      affected: inc.affected ?? [],
-    }),
-    options: { cancelAppointments: input.options?.cancel_appointments ?? false },
-    questions: input.questions ?? [],
-    press: withoutUndefined({ headline: input.press?.headline }),
-    email: withoutUndefined({
-      subject: input.email?.subject,
-      from: input.email?.from && withoutUndefined(input.email.from),
-      salutation: input.email?.salutation,
-      signature: input.email?.signature,
-      recipients,
-    }),
-  };
+  return { ...parsed, id, file, email: { ...parsed.email, recipients } };
+}
+
+/** The id, or the file name when it can serve as one. */
+function settleId(file: string, id: string | undefined, report: Report): string {
+  if (id !== undefined) return id;
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
+  const fromFile = base.replace(/\.(ya?ml)$/i, '');
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(fromFile)) {
+    report(
+      ['id'],
+      `there is no id, and the file name "${base.length > 40 ? `${base.slice(0, 40)}…` : base}" cannot serve as one (it names the output folder)`,
+      'add `id:` with only a-z, 0-9 and "-" (at most 64 characters), or rename the file',
+      { key: true },
+    );
+  }
+  return fromFile;
 }
 
 /** A resolved incident does not show what only matters while systems are down: say so. */
-function checkResolved(input: IncidentInput, report: Report): void {
+function checkResolved(input: IncidentFile, report: Report): void {
   if (input.incident.phase !== 'resolved') return;
   const unused = 'it is not shown while the incident is resolved';
-  if (input.options?.cancel_appointments) {
+  if (input.options.cancel_appointments) {
     report(
       ['options', 'cancel_appointments'],
       `the appointment sentence is left out: ${unused}`,
@@ -182,97 +144,13 @@ function checkResolved(input: IncidentInput, report: Report): void {
       { severity: 'warning' },
     );
   }
-  if (input.incident.affected?.length) {
+  if (input.incident.affected.length) {
     report(
       ['incident', 'affected'],
       `the list of unavailable services is left out: ${unused}`,
       'remove incident.affected',
       { severity: 'warning' },
     );
-  }
-}
-
-const MARKDOWN_FIELDS: (i: IncidentInput) => [KeyPath, Localized | undefined][] = (i) => [
-  [['organization', 'about'], i.organization.about],
-  ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [
-    ['questions', n, 'answer'],
-    q.answer,
-  ]),
-  [['email', 'signature'], i.email?.signature],
-  ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [
-    ['email', 'recipients', n, 'answer'],
-    r.answer,
-  ]),
-];
-
-function checkMarkdown(input: IncidentInput, report: Report): void {
-  for (const [path, value] of MARKDOWN_FIELDS(input)) {
-    for (const [subPath, text] of texts(path, value)) {
-      for (const { href } of findUnsafeLinks(text)) {
-        report(
-          subPath,
-          `link target ${JSON.stringify(href)} is not allowed: links must be http(s), mailto, tel or relative`,
-          'remove the link or use a web address',
-          { needle: href },
-        );
-      }
-    }
-  }
-}
-
-function texts(path: KeyPath, value: Localized | undefined): [KeyPath, string][] {
-  if (value === undefined) return [];
-  if (typeof value === 'string') return [[path, value]];
-  return Object.entries(value).flatMap(([lang, text]) =>
-    text === undefined ? [] : [[[...path, lang], text] as [KeyPath, string]],
-  );
-}
-
-/** Every localized field of the file, with its path. */
-function localizedFields(i: IncidentInput): [KeyPath, Localized | undefined][] {
-  return [
-    ...MARKDOWN_FIELDS(i),
-    ...(i.incident.affected ?? []).map((a, n): [KeyPath, Localized] => [
-      ['incident', 'affected', n],
-      a,
-    ]),
-    ...(i.questions ?? []).map((q, n): [KeyPath, Localized] => [
-      ['questions', n, 'question'],
-      q.question,
-    ]),
-    [['press', 'headline'], i.press?.headline],
-    [['email', 'subject'], i.email?.subject],
-    [['email', 'salutation'], i.email?.salutation],
-    ...(i.email?.recipients ?? []).map((r, n): [KeyPath, Localized | undefined] => [
-      ['email', 'recipients', n, 'salutation'],
-      r.salutation,
-    ]),
-  ];
-}
-
-function checkLanguages(
-  input: IncidentInput,
-  fileLang: Lang,
-  wanted: readonly Lang[],
-  report: Report,
-): void {
-  for (const [path, value] of localizedFields(input)) {
-    if (value === undefined) continue;
-    for (const lang of wanted) {
-      const has = typeof value === 'string' ? lang === fileLang : value[lang] !== undefined;
-      if (!has) {
-        const other = LANGUAGES.filter((l) => l !== lang);
-        report(
-          path,
-          `${path.join('.')} has no '${lang}' text`,
-          `write it as a map { ${[fileLang, lang, ...other]
-            .filter((l, k, a) => a.indexOf(l) === k)
-            .slice(0, 2)
-            .map((l) => `${l}: …`)
-            .join(', ')} }`,
-        );
-      }
-    }
   }
 }
 

@@ -29,6 +29,7 @@ export function buildIncidentJsonSchema(): JsonSchema {
     ...rest,
   };
   visit(schema, dropRedundantFormat);
+  visit(schema, dropEmptyDefault);
   requireFindingsWhileInvestigating(schema);
   return schema;
 }
@@ -55,6 +56,17 @@ function visit(node: unknown, fn: (schema: JsonSchema) => void): void {
  */
 function dropRedundantFormat(schema: JsonSchema): void {
   if (typeof schema.format === 'string' && typeof schema.pattern === 'string') delete schema.format;
+}
+
+/**
+ * A group or list that is left out reads as an empty one (the zod schema says so, to give the
+ * `Incident` type its defaults). Saying it in JSON Schema helps no editor, and `faq diff` would
+ * take a list that is added for one that is changed.
+ */
+function dropEmptyDefault(schema: JsonSchema): void {
+  const value = schema.default;
+  if (value !== null && typeof value === 'object' && Object.keys(value).length === 0)
+    delete schema.default;
 }
 
 /**

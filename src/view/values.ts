@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { toIsoString, type LocalDate } from '../incident/dates.js';
+import type { FieldKind } from '../incident/fields.js';
+import type { Incident, Recipient } from '../incident/incident.js';
+import { IncidentSchema, RecipientSchema, type Localized } from '../incident/schema.js';
+import { mapFields } from '../incident/walk.js';
+import { formatDate, formatDateTime } from '../lang/dates.js';
+import { demoteHeadings, escapeMarkdown, neutralizeHtml } from './escape.js';
+
+/** A date as templates use it: `{{updated.text}}` in sentences, `.iso` for machines. */
+export interface DateView {
+  text: string;
+  /** The day alone, without a time: "26. November 2026" (a press release's dateline). */
+  date: string;
+  iso: string;
+}
+
+type LocalizedValue = z.$brand<'LocalizedText'> | z.$brand<'LocalizedMarkdown'>;
+
+/** `T` as templates see it: each text in one language, each date with its forms. */
+export type Shown<T> = T extends LocalDate
+  ? DateView
+  : T extends LocalizedValue
+    ? string
+    : T extends string | number | boolean
+      ? T
+      : T extends readonly (infer U)[]
+        ? Shown<U>[]
+        : T extends object
+          ? { [K in keyof T]: Shown<T[K]> }
+          : T;
+
+/** The text of a localized value in one language; validation made sure it exists. */
+export function pickText(value: Localized, lang: string, fileLang: string): string {
+  if (typeof value === 'string') {
+    if (lang !== fileLang) throw new Error(`no '${lang}' text`);
+    return value;
+  }
+  const text = (value as Record<string, string | undefined>)[lang];
+  if (text === undefined) throw new Error(`no '${lang}' text`);
+  return text;
+}
+
+type Show = (value: unknown, lang: string, fileLang: string) => unknown;
+
+/**
+ * How each kind of value reaches a template, as Markdown ready to be placed: plain text escaped,
+ * Markdown made safe, dates in the language's forms. Slugs, URLs, e-mail addresses, time zones
+ * and choices are shown as written: the schema allows no Markdown syntax that matters in them.
+ */
+const SHOW: Record<FieldKind, Show> = {
+  text: (v) => escapeMarkdown(v as string),
+  'localized-text': (v, lang, fileLang) => escapeMarkdown(pickText(v as Localized, lang, fileLang)),
+  'localized-markdown': (v, lang, fileLang) =>
+    demoteHeadings(neutralizeHtml(pickText(v as Localized, lang, fileLang))),
+  date: (v, lang) => ({
+    text: formatDateTime(v as LocalDate, lang),
+    date: formatDate(v as LocalDate, lang),
+    iso: toIsoString(v as LocalDate),
+  }),
+  slug: (v) => v,
+  url: (v) => v,
+  email: (v) => v,
+  'time-zone': (v) => v,
+  choice: (v) => v,
+  flag: (v) => v,
+};
+
+/** The incident's values (without the recipients) as templates see them in `lang`. */
+export function showIncident(incident: Incident, lang: string): Shown<Incident> {
+  const data = { ...incident, email: { ...incident.email, recipients: [] } };
+  return mapFields(IncidentSchema, data, (kind, value) =>
+    SHOW[kind](value, lang, incident.lang),
+  ) as Shown<Incident>;
+}
+
+/** One recipient's values as templates see them in `lang`. */
+export function showRecipient(recipient: Recipient, lang: string, fileLang: string) {
+  return mapFields(RecipientSchema, recipient, (kind, value) =>
+    SHOW[kind](value, lang, fileLang),
+  ) as Shown<Recipient>;
+}
