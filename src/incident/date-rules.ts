@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { KeyPath } from './locate.js';
 import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
 import { DATE_PATTERN, DEFAULT_TIMEZONE, IncidentSchema } from './schema.js';
@@ -73,8 +74,13 @@ export function checkDateRules(d: DateFacts, report: Report): void {
 }
 
 /** The file's dates parsed in `timezone`; a date that cannot be is reported and left out. */
-export function parseDates(data: unknown, timezone: string, report: Report): unknown {
-  return mapFields(IncidentSchema, data, (kind, value, path) => {
+export function parseDates(
+  data: unknown,
+  timezone: string,
+  report: Report,
+  schema: z.ZodType = IncidentSchema,
+): unknown {
+  return mapFields(schema, data, (kind, value, path) => {
     if (kind !== 'date' || typeof value !== 'string') return value;
     const result = parseIncidentDate(value, timezone);
     if (!result.ok) report(path, result.message, DATE_HINT);

@@ -14,7 +14,7 @@ export const FIELD_KINDS = {
   url: 'http(s) URL',
   email: 'e-mail address',
   'time-zone': 'IANA time zone',
-  choice: 'one of',
+  choice: 'one of a list of words',
   flag: '`true` | `false`',
 } as const;
 export type FieldKind = keyof typeof FIELD_KINDS;
@@ -56,6 +56,10 @@ const multiLine = z
 /** Plain text on one line, shown literally (escaped per format). */
 export const text = withKind('text', singleLine);
 
+/** What every localized field's description ends with (the docs say it once). */
+export const LOCALIZED_NOTE =
+  " A plain string in the file's `lang`, or a map of languages: { de: …, en: … }.";
+
 function localized(text: z.ZodType<string>, description: string) {
   const perLanguage = Object.fromEntries(LANGUAGES.map((lang) => [lang, text.optional()]));
   return z
@@ -67,7 +71,7 @@ function localized(text: z.ZodType<string>, description: string) {
         .meta({ minProperties: 1 }),
     ])
     .meta({
-      description: `${description} A plain string in the file's \`lang\`, or a map of languages: { de: …, en: … }.`,
+      description: `${description}${LOCALIZED_NOTE}`,
     });
 }
 

@@ -1,0 +1,37 @@
+// The generated reference table of docs/incident-file.md, formatted as prettier formats the docs:
+// shared by `npm run docs:reference` and its test, so that both agree byte for byte.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as prettier from 'prettier';
+
+const load = (root) => import(pathToFileURL(join(root, 'lib/schema/reference.js')).href);
+
+/** The table as it must stand between the markers. */
+export async function formatReferenceTable(root) {
+  const { buildReferenceTable } = await load(root);
+  const options = (await prettier.resolveConfig(join(root, 'docs/incident-file.md'))) ?? {};
+  return prettier.format(buildReferenceTable(), { ...options, parser: 'markdown' });
+}
+
+/** What stands between the markers of `text`; throws when they are missing. */
+export async function readReferenceTable(root, text) {
+  const [from, to] = await findMarkers(root, text);
+  return text.slice(from, to);
+}
+
+/** `text` with `table` between its markers. */
+export async function writeReferenceTable(root, text, table) {
+  const [from, to] = await findMarkers(root, text);
+  return `${text.slice(0, from)}${table}${text.slice(to)}`;
+}
+
+async function findMarkers(root, text) {
+  const { REFERENCE_START, REFERENCE_END } = await load(root);
+  const start = text.indexOf(REFERENCE_START);
+  const end = text.indexOf(REFERENCE_END);
+  if (start < 0 || end < start)
+    throw new Error(
+      `docs/incident-file.md needs the lines ${REFERENCE_START} and ${REFERENCE_END}`,
+    );
+  return [start + REFERENCE_START.length + 2, end];
+}

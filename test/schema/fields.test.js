@@ -1,0 +1,186 @@
+// Each field is declared once, in the zod schema, with its kind. These tests walk the schema and
+// prove that what is derived from the kinds reaches every field of that kind — also inside lists
+// and records — so that a new field cannot be forgotten by a hand-kept list.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { checkIncident } from '../../lib/api.js';
+import { parseDates } from '../../lib/incident/date-rules.js';
+import { date, FIELD_KINDS, localizedMarkdown, text } from '../../lib/incident/fields.js';
+import { IncidentSchema } from '../../lib/incident/schema.js';
+import { listFields, visitFields } from '../../lib/incident/walk.js';
+import { showIncident, showRecipient } from '../../lib/view/values.js';
+
+const FIELDS = listFields(IncidentSchema);
+const ofKind = (kind) => FIELDS.filter((f) => f.kind === kind);
+
+/** A file with every optional field set and one item in every list. */
+const FULL = {
+  id: 'full',
+  lang: 'de',
+  updated: '2026-11-26T15:00',
+  organization: {
+    name: 'Org',
+    about: 'Über uns.',
+    city: 'Aachen',
+    website: 'https://www.example.org',
+    timezone: 'Europe/Berlin',
+    contact: { name: 'Presse', email: 'presse@example.org', phone: '+49 1' },
+    grammar: { gender: 'feminine', genitive: 'Org' },
+  },
+  incident: {
+    status: 'attack',
+    phase: 'investigating',
+    detected: '2026-11-24',
+    crisis_team: '2026-11-24',
+    findings_expected: '2026-11-28',
+    measures: ['shutdown'],
+    affected: ['Portal'],
+  },
+  options: { cancel_appointments: true },
+  questions: [{ question: 'Frage?', answer: 'Antwort.' }],
+  press: { headline: 'Schlagzeile' },
+  email: {
+    subject: 'Betreff',
+    from: { name: 'Absender', email: 'info@example.org' },
+    salutation: 'Hallo,',
+    signature: 'Gruß',
+    recipients: [{ name: 'Stadt', email: 'it@example.org', salutation: 'Hallo,', answer: 'Ja.' }],
+  },
+};
+
+/** The concrete key path of a schema path: the first item of a list, key `k` of a record. */
+const concrete = (path) => path.map((p) => (p === '[]' ? 0 : p === '{}' ? 'k' : p));
+
+function withValue(path, value) {
+  const data = structuredClone(FULL);
+  const keys = concrete(path);
+  let node = data;
+  for (const key of keys.slice(0, -1)) node = node[key];
+  node[keys.at(-1)] = value;
+  return data;
+}
+
+const check = (data) =>
+  checkIncident('incident.yaml', { source: new TextEncoder().encode(stringify(data)) });
+
+test('every field of the incident schema is a group or has a kind, and every kind is used', () => {
+  const unknown = FIELDS.filter((f) => !f.group && !f.kind).map((f) => f.path.join('.'));
+  assert.deepEqual(unknown, []);
+  const used = new Set(FIELDS.map((f) => f.kind).filter(Boolean));
+  assert.deepEqual([...used].sort(), Object.keys(FIELD_KINDS).sort());
+  // The kinds the walks act on exist inside lists too, so the tests below cover lists.
+  for (const kind of ['localized-text', 'localized-markdown'])
+    assert.ok(
+      ofKind(kind).some((f) => f.path.includes('[]')),
+      kind,
+    );
+});
+
+test('the full file is valid, so every check below fails for its one change only', async () => {
+  const result = await check(FULL);
+  assert.deepEqual(result.diagnostics, []);
+});
+
+test('every date field is parsed: an impossible date is reported at its path', async () => {
+  assert.ok(ofKind('date').length >= 4);
+  for (const field of ofKind('date')) {
+    const path = concrete(field.path).join('.');
+    const parsed = await check(withValue(field.path, '2026-02-30'));
+    assert.ok(
+      parsed.diagnostics.some((d) => d.path === path && d.message.includes('2026-02-30')),
+      `${path}: ${JSON.stringify(parsed.diagnostics)}`,
+    );
+    // Also when the schema fails elsewhere (the rules do not run then).
+    const raw = await check({ ...withValue(field.path, '2026-02-30'), unknown_key: 1 });
+    assert.ok(
+      raw.diagnostics.some((d) => d.path === path && d.message.includes('2026-02-30')),
+      `${path} (schema failed): ${JSON.stringify(raw.diagnostics)}`,
+    );
+  }
+});
+
+test('every localized field must have the rendered languages', async () => {
+  const localized = [...ofKind('localized-text'), ...ofKind('localized-markdown')];
+  assert.ok(localized.length >= 10);
+  for (const field of localized) {
+    const path = concrete(field.path).join('.');
+    const result = await check(withValue(field.path, { en: 'English only' }));
+    assert.ok(
+      result.diagnostics.some((d) => d.path === path && d.message.includes("has no 'de' text")),
+      `${path}: ${JSON.stringify(result.diagnostics)}`,
+    );
+  }
+});
+
+test('every Markdown field has its links checked', async () => {
+  for (const field of ofKind('localized-markdown')) {
+    const path = concrete(field.path).join('.');
+    const result = await check(withValue(field.path, 'Siehe [hier](javascript:alert(1)).'));
+    assert.ok(
+      result.diagnostics.some((d) => d.path === path && d.message.includes('javascript:')),
+      `${path}: ${JSON.stringify(result.diagnostics)}`,
+    );
+  }
+});
+
+/** The value a template sees at a field's path. */
+function shown(incident, field) {
+  const keys = concrete(field.path);
+  const recipient = keys[0] === 'email' && keys[1] === 'recipients';
+  let node = recipient
+    ? showRecipient(incident.email.recipients[0], 'de', 'de')
+    : showIncident(incident, 'de');
+  for (const key of recipient ? keys.slice(3) : keys) node = node[key];
+  return node;
+}
+
+test('every text reaches the templates escaped, every Markdown made safe, every date formatted', async () => {
+  const cases = [
+    ['text', 'a*b', 'a\\*b'],
+    ['localized-text', 'a*b', 'a\\*b'],
+    ['localized-markdown', 'a <b>x</b>', 'a &lt;b>x&lt;/b>'],
+  ];
+  for (const [kind, value, expected] of cases) {
+    for (const field of ofKind(kind)) {
+      const { incident } = await check(withValue(field.path, value));
+      assert.ok(incident, field.path.join('.'));
+      assert.equal(shown(incident, field), expected, field.path.join('.'));
+    }
+  }
+  const { incident } = await check(FULL);
+  for (const field of ofKind('date'))
+    assert.match(shown(incident, field).iso, /^2026-11-2\d/, field.path.join('.'));
+});
+
+test('the walks reach a date inside a list and Markdown inside a record of a new schema', () => {
+  const Schema = z.strictObject({
+    title: text,
+    log: z.array(z.strictObject({ at: date('When.'), note: text.optional() })).optional(),
+    notes: z.record(z.string(), localizedMarkdown('A note.')).optional(),
+  });
+  const fields = listFields(Schema).filter((f) => f.kind);
+  assert.deepEqual(
+    fields.map((f) => [f.path.join('.'), f.kind]),
+    [
+      ['title', 'text'],
+      ['log.[].at', 'date'],
+      ['log.[].note', 'text'],
+      ['notes.{}', 'localized-markdown'],
+    ],
+  );
+  const data = {
+    title: 'T',
+    log: [{ at: '2026-11-24' }, { at: '2026-02-30', note: 'n' }],
+    notes: { a: 'x', b: 'y' },
+  };
+  const reported = [];
+  const parsed = parseDates(data, 'Europe/Berlin', (path) => reported.push(path), Schema);
+  assert.deepEqual(reported, [['log', 1, 'at']]);
+  assert.equal(parsed.log[0].at.day, 24);
+  assert.equal(parsed.log[1].at, undefined);
+  const markdown = [];
+  visitFields(Schema, data, ['localized-markdown'], (_, path) => markdown.push(path.join('.')));
+  assert.deepEqual(markdown, ['notes.a', 'notes.b']);
+});
