@@ -3,6 +3,7 @@
 // and records — so that a new field cannot be forgotten by a hand-kept list.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { TextEncoder } from 'node:util';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { checkIncident } from '../../lib/api.js';
@@ -54,7 +55,7 @@ const FULL = {
 const concrete = (path) => path.map((p) => (p === '[]' ? 0 : p === '{}' ? 'k' : p));
 
 function withValue(path, value) {
-  const data = structuredClone(FULL);
+  const data = JSON.parse(JSON.stringify(FULL));
   const keys = concrete(path);
   let node = data;
   for (const key of keys.slice(0, -1)) node = node[key];
