@@ -6,11 +6,12 @@ import * as prettier from 'prettier';
 
 const load = (root) => import(pathToFileURL(join(root, 'lib/schema/reference.js')).href);
 
-/** The table as it must stand between the markers. */
+/** The table as it must stand between the markers, with a blank line on each side. */
 export async function formatReferenceTable(root) {
   const { buildReferenceTable } = await load(root);
   const options = (await prettier.resolveConfig(join(root, 'docs/incident-file.md'))) ?? {};
-  return prettier.format(buildReferenceTable(), { ...options, parser: 'markdown' });
+  const table = await prettier.format(buildReferenceTable(), { ...options, parser: 'markdown' });
+  return `\n\n${table}\n`;
 }
 
 /** What stands between the markers of `text`; throws when they are missing. */
@@ -33,5 +34,5 @@ async function findMarkers(root, text) {
     throw new Error(
       `docs/incident-file.md needs the lines ${REFERENCE_START} and ${REFERENCE_END}`,
     );
-  return [start + REFERENCE_START.length + 2, end];
+  return [start + REFERENCE_START.length, end];
 }

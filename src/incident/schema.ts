@@ -60,7 +60,7 @@ const organization = z
         }),
         genitive: text.optional().meta({
           description:
-            'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN".',
+            'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN". Default: the name.',
           examples: ['Zweckverbands KDN'],
         }),
       })
@@ -79,16 +79,17 @@ const incident = z
       description: 'investigating (default), recovering, resolved.',
     }),
     detected: date('When monitoring noticed the unusual activity.'),
-    crisis_team: date('When the crisis team was formed.').optional(),
+    crisis_team: date('When the crisis team was formed; not before detected.').optional(),
     findings_expected: date(
-      'When first findings are expected; required while investigating.',
+      'When first findings are expected; required while investigating; not before detected.',
     ).optional(),
     measures: z
       .array(choice(MEASURES))
       .refine((l) => new Set(l).size === l.length, 'lists a measure twice')
       .default([...MEASURES])
       .meta({
-        description: 'Measures taken, in this order. Default: all four.',
+        description:
+          'Measures taken: the measure paragraphs that appear, in this order. Default: all four.',
         uniqueItems: true,
       }),
     affected: z
@@ -111,7 +112,9 @@ export const RecipientSchema = z.strictObject({
 
 const emailSection = z
   .strictObject({
-    subject: localizedText('Subject of the customer e-mail.').optional(),
+    subject: localizedText(
+      'Subject of the customer e-mail. Default: the organisation and the "Stand".',
+    ).optional(),
     from: z
       .strictObject({
         name: text.optional().meta({ description: 'Sender name.' }),
@@ -119,8 +122,10 @@ const emailSection = z
       })
       .optional()
       .meta({ description: 'Sender. Default: organization.contact.' }),
-    salutation: localizedText('Salutation, e.g. "Sehr geehrte Damen und Herren,".').optional(),
-    signature: localizedMarkdown('Signature below the e-mail.').optional(),
+    salutation: localizedText(
+      'Salutation, e.g. "Sehr geehrte Damen und Herren,". Default: per language.',
+    ).optional(),
+    signature: localizedMarkdown('Signature below the e-mail. Default: the contact.').optional(),
     recipients: z
       .array(RecipientSchema)
       .default([])
@@ -144,13 +149,14 @@ export const IncidentSchema = z
     lang: choice(LANGUAGES).default('de').meta({
       description: 'Language of plain-string texts and default output language. Default: de.',
     }),
-    updated: date('The "Stand" / "as of" shown on every artifact.'),
+    updated: date('The "Stand" / "as of" shown on every artifact; not before incident.detected.'),
     organization,
     incident,
     options: z
       .strictObject({
         cancel_appointments: flag.default(false).meta({
-          description: 'Ask people not to come to appointments. Default: false.',
+          description:
+            'Ask people not to come to appointments (the seed\'s "OPTION:" sentence). Default: false.',
         }),
       })
       .prefault({})
@@ -165,7 +171,11 @@ export const IncidentSchema = z
       .default([])
       .meta({ description: 'Extra questions and answers.' }),
     press: z
-      .strictObject({ headline: localizedText('Headline of the press release.').optional() })
+      .strictObject({
+        headline: localizedText(
+          'Headline of the press release. Default: from status and phase.',
+        ).optional(),
+      })
       .prefault({})
       .meta({ description: 'Press release.' }),
     email: emailSection,
