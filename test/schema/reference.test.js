@@ -21,6 +21,14 @@ test('docs/incident-file.md holds the generated reference table (npm run docs:re
   );
 });
 
+test('a table edited by hand, or missing its markers, is told apart', async () => {
+  const docs = readFileSync(join(root, 'docs/incident-file.md'), 'utf8');
+  const edited = docs.replace('When the crisis team was formed', 'When the team met');
+  assert.notEqual(edited, docs);
+  assert.notEqual(await readReferenceTable(root, edited), await formatReferenceTable(root));
+  await assert.rejects(readReferenceTable(root, '# no markers\n'), /needs the lines/);
+});
+
 test('the reference table has a row for every field and group of the schema', () => {
   const table = buildReferenceTable();
   for (const field of listFields(IncidentSchema)) {
@@ -35,7 +43,7 @@ test('the reference table has a row for every field and group of the schema', ()
   }
   assert.match(
     table,
-    /\| `incident\.crisis_team` \| date \| — \| When the crisis team was formed\. \|/,
+    /\| `incident\.crisis_team` \| date \| — \| When the crisis team was formed; not before detected\. \|/,
   );
   assert.match(
     table,
