@@ -9,7 +9,7 @@ import { formatReferenceTable, writeReferenceTable } from './docs-reference-lib.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, 'docs/incident-file.md');
 const before = readFileSync(file, 'utf8');
-const after = await writeReferenceTable(root, before, await formatReferenceTable(root));
+const after = await writeReferenceTable(before, await formatReferenceTable(root));
 if (after !== before) writeFileSync(file, after);
 console.log(
   `docs/incident-file.md: reference table ${after === before ? 'up to date' : 'written'}`,

@@ -24,8 +24,6 @@ export type Recipient = Parsed['email']['recipients'][number] & {
   slug: string;
 };
 
-export type Contact = NonNullable<Parsed['organization']['contact']>;
-
 /**
  * A validated incident: the file as the schema reads it (defaults applied), with its dates parsed,
  * its id settled and each recipient's file name. The input of every renderer.

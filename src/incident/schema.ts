@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, type Gender } from '../lang/grammar.js';
+import { GENDERS } from '../lang/grammar.js';
 import { LANGUAGES } from '../lang/index.js';
 import {
   choice,
@@ -188,7 +188,3 @@ export const IncidentSchema = z
 /** An incident file as read: defaults applied, dates still as written. */
 export type IncidentFile = z.output<typeof IncidentSchema>;
 export type Localized = string | Partial<Record<(typeof LANGUAGES)[number], string>>;
-export type Status = (typeof STATUSES)[number];
-export type Phase = (typeof PHASES)[number];
-export type Measure = (typeof MEASURES)[number];
-export type { Gender };

@@ -3,7 +3,7 @@ import { withoutUndefined } from '../shared.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { showIncident, showRecipient, type DateView } from './values.js';
 
-export { pickText, type DateView } from './values.js';
+export type { DateView } from './values.js';
 
 /**
  * What a template sees. Every string is Markdown, ready to be placed: plain values from the
