@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../shared.js';
 import { formatDiagnostic, sortDiagnostics } from '../shared.js';
+import { escapeForTerminal } from './terminal-text.js';
 
 /** Colour only on a terminal, and never when NO_COLOR is set (chalk does not check it itself). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
@@ -16,7 +17,7 @@ const paint = (): InstanceType<typeof Chalk> =>
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   const c = paint();
   for (const d of sortDiagnostics([...diagnostics])) {
-    const line = formatDiagnostic(d).replace(
+    const line = escapeForTerminal(formatDiagnostic(d)).replace(
       /: (error|warning): /,
       (_m, s: string) => `: ${s === 'error' ? c.red.bold(s) : c.yellow.bold(s)}: `,
     );
@@ -24,12 +25,12 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   }
 }
 
+// Messages quote user text (file names, values, "did you mean"): escaped before colours are added.
 export function printError(message: string, hint?: string): void {
-  process.stderr.write(
-    `faq: ${paint().red.bold('error')}: ${message}${hint ? ` (hint: ${hint})` : ''}\n`,
-  );
+  const text = escapeForTerminal(`${message}${hint ? ` (hint: ${hint})` : ''}`);
+  process.stderr.write(`faq: ${paint().red.bold('error')}: ${text}\n`);
 }
 
 export function printInfo(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${escapeForTerminal(message)}\n`);
 }

@@ -1,6 +1,7 @@
 import { checkFiles } from '../api.js';
 import { EXIT, hasErrors } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
+import { stringifyForTerminal } from '../cli/terminal-text.js';
 
 export interface CheckFlags {
   json?: boolean;
@@ -26,7 +27,7 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
       })),
       diagnostics,
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${stringifyForTerminal(report)}\n`);
   } else if (flags.quiet) {
     printDiagnostics(
       flags.strict ? diagnostics : diagnostics.filter((d) => d.severity === 'error'),

@@ -7,6 +7,7 @@ import { renderFiles } from '../api.js';
 import type { Diagnostic } from '../shared.js';
 import { InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo, useColor } from '../cli/output.js';
+import { escapeForTerminal } from '../cli/terminal-text.js';
 import { compareFacts, formatFactChange } from '../diff/facts.js';
 import { PLAIN, unifiedDiff, type DiffPaint } from '../diff/unified.js';
 import { MAX_FILE_BYTES, parseIncidentSource } from '../incident/load.js';
@@ -167,16 +168,18 @@ function report(
     throw new UsageError(`the ${flags.variant} variant has no ${flags.format} text to compare`);
   const paint = diffPaint();
   const names = [...new Set([...oldTexts.keys(), ...newTexts.keys()])].sort();
+  // What the approver reads comes from the files and templates: escaped before colours are added.
+  const shown = (text: string | undefined): string => escapeForTerminal(text ?? '');
   const diffs = names
     .map((name) =>
       unifiedDiff(
         {
-          name: oldTexts.has(name) ? `${before.display} (${name})` : '/dev/null',
-          text: oldTexts.get(name) ?? '',
+          name: oldTexts.has(name) ? shown(`${before.display} (${name})`) : '/dev/null',
+          text: shown(oldTexts.get(name)),
         },
         {
-          name: newTexts.has(name) ? `${after.display} (${name})` : '/dev/null',
-          text: newTexts.get(name) ?? '',
+          name: newTexts.has(name) ? shown(`${after.display} (${name})`) : '/dev/null',
+          text: shown(newTexts.get(name)),
         },
         paint,
       ),
@@ -185,7 +188,7 @@ function report(
   const facts = compareFacts(dataOf(before), dataOf(after), {
     lang,
     schema: buildIncidentJsonSchema(),
-  }).map(formatFactChange);
+  }).map((change) => shown(formatFactChange(change)));
   if (flags.quiet) return diffs.length > 0 ? DIFF_EXIT.different : DIFF_EXIT.same;
   if (diffs.length === 0) {
     printInfo(

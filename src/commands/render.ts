@@ -3,6 +3,7 @@ import { renderFiles, type RenderOutcome } from '../api.js';
 import type { Diagnostic } from '../shared.js';
 import { EXIT, InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
+import { stringifyForTerminal } from '../cli/terminal-text.js';
 import type { Manifest } from '../output/write.js';
 
 export interface RenderFlags {
@@ -108,5 +109,5 @@ export function buildRenderReport(outcome: RenderOutcome): RenderReport {
 }
 
 function writeJson(report: RenderReport): void {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${stringifyForTerminal(report)}\n`);
 }

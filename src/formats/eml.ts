@@ -27,6 +27,23 @@ async function protectEncodedWords(text: string): Promise<string> {
   return mimeFuncs.encodeWord(text, 'Q', 52);
 }
 
+type MimeRoot = { _encodeAddressName?: (name: string) => string };
+
+/**
+ * The same for display names (From, To): nodemailer puts an ASCII name in quotes, and Python's
+ * e-mail package and mailparser decode "=?…?=" even there (RFC 2047 §5 says not to), so a name
+ * `=?UTF-8?B?…?=` would show as any text, `CEO <ceo@bank.example>`. Such a name is encoded the
+ * way nodemailer encodes a name with umlauts. nodemailer has no option for it: its name encoder
+ * is wrapped on this one message (nodemailer is pinned; test/email/eml.test.js guards it).
+ */
+async function protectEncodedNames(root: MimeRoot): Promise<void> {
+  const encode = root._encodeAddressName?.bind(root);
+  if (!encode) throw new Error('nodemailer no longer has MimeNode._encodeAddressName');
+  const { default: mimeFuncs } = await import('nodemailer/lib/mime-funcs/index.js');
+  root._encodeAddressName = (name) =>
+    name.includes('=?') ? mimeFuncs.encodeWord(name, 'Q', 52) : encode(name);
+}
+
 /**
  * A ready-to-open draft: RFC 5322 / MIME `multipart/alternative` (text and HTML), built by
  * nodemailer's MailComposer with everything random pinned so the bytes are reproducible.
@@ -62,7 +79,9 @@ export const eml: Format = {
       newline: 'windows',
       headers: { 'X-Unsent': '1' },
     } as ConstructorParameters<typeof MailComposer>[0]);
-    const message = await mail.compile().build();
+    const root = mail.compile();
+    await protectEncodedNames(root as unknown as MimeRoot);
+    const message = await root.build();
     return new Uint8Array(message);
   },
 };

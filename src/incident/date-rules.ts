@@ -13,7 +13,7 @@ export type Report = (
   path: KeyPath,
   message: string,
   hint?: string,
-  options?: { key?: boolean; severity?: 'warning'; needle?: string },
+  options?: { key?: boolean; severity?: 'warning'; needle?: string | RegExp },
 ) => void;
 
 /** The dates of an incident file, parsed, with what the rules need besides. */

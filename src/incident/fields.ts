@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../lang/index.js';
+import { CONTROL_CLASS, INVISIBLE_BMP_CLASS } from './characters.js';
+import { hasUserInfo } from './markdown-safety.js';
 
 /**
  * What a value of the incident file is, beyond its JSON type: the walkers of `walk.ts` use it to
@@ -27,13 +29,12 @@ function withKind<T extends z.ZodType>(kind: FieldKind, schema: T): T {
   return schema;
 }
 
-/** Control characters (other than line breaks and tabs in multi-line fields) are never text. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 // The same rules as JSON Schema patterns (for `faq schema`): after trimming, not empty, and no
-// control character (single-line texts: no line break either). Built from the regexes above.
-const C = CONTROL.source.slice(1, -1);
+// control or invisible character (single-line texts: no line break either). Which characters
+// are refused is checked once for every string of the file (characters.ts, in schema.ts).
+const C = CONTROL_CLASS + INVISIBLE_BMP_CLASS;
 const L = LINE_BREAK.source.slice(1, -1);
 const SINGLE_LINE_PATTERN = `^\\s*[^\\s${C}](?:[^${L}${C}]*[^\\s${C}])?\\s*$`;
 const MULTI_LINE_PATTERN = `^\\s*[^\\s${C}](?:[^${C}]*[^\\s${C}])?\\s*$`;
@@ -43,14 +44,12 @@ const singleLine = z
   .trim()
   .min(1, 'must not be empty')
   .refine((s) => !LINE_BREAK.test(s), 'must be a single line')
-  .refine((s) => !CONTROL.test(s), 'contains a control character')
   .meta({ pattern: SINGLE_LINE_PATTERN });
 
 const multiLine = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine((s) => !CONTROL.test(s), 'contains a control character')
   .meta({ pattern: MULTI_LINE_PATTERN });
 
 /** Plain text on one line, shown literally (escaped per format). */
@@ -112,7 +111,14 @@ export const httpUrl = withKind(
       (s) => /^https?:\/\/[^\s<>"'`]+$/i.test(s) && URL.canParse(s),
       'must be an http(s) URL like https://www.example.org',
     )
-    .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>"\'`]+$' }),
+    .refine((s) => !hasUserInfo(s), {
+      message: 'must not name a user before "@": a reader sees that name as the address',
+      params: { hint: 'write only the address, e.g. https://www.example.org', needle: '@' },
+    })
+    // The authority (up to the first / \\ ? #) has no "@".
+    .meta({
+      pattern: `^[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>"'\`/\\\\?#@${C}]+(?:[/\\\\?#][^\\s<>"'\`${C}]*)?$`,
+    }),
 );
 
 export const slug = withKind(

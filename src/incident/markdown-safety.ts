@@ -18,6 +18,20 @@ export function isSafeUrl(href: string): boolean {
   return SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
 }
 
+/**
+ * Whether a link names a user before its host (`https://evil.example@good.example/`): readers
+ * take the user name for the address. Relative links are read against an http base, so
+ * `//evil.example@good.example` counts too.
+ */
+export function hasUserInfo(href: string): boolean {
+  try {
+    const url = new URL(href.trim(), 'https://base.invalid/');
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 function safeDecodeUri(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -44,6 +58,8 @@ function* walk(tokens: readonly Token[]): Generator<Token> {
 export interface UnsafeLink {
   href: string;
   offset: number;
+  /** `scheme`: not http(s), mailto, tel or relative; `user`: names a user before the host. */
+  reason: 'scheme' | 'user';
 }
 
 /**
@@ -58,10 +74,11 @@ const DESTINATION =
 /** The unsafe link and image targets in a piece of Markdown from the incident file. */
 export function findUnsafeLinks(markdown: string): UnsafeLink[] {
   // By position: the pattern stops a target at `)`, the lexer does not; keep the longer one.
-  const found = new Map<number, string>();
+  const found = new Map<number, UnsafeLink>();
   const add = (href: string, offset: number): void => {
-    if (isSafeUrl(href) || (found.get(offset)?.length ?? -1) >= href.length) return;
-    found.set(offset, href);
+    const reason = !isSafeUrl(href) ? 'scheme' : hasUserInfo(href) ? 'user' : undefined;
+    if (!reason || (found.get(offset)?.href.length ?? -1) >= href.length) return;
+    found.set(offset, { href, offset, reason });
   };
   for (const m of markdown.matchAll(DESTINATION)) {
     const href = (m[1] ?? m[2] ?? m[3])!;
@@ -73,5 +90,5 @@ export function findUnsafeLinks(markdown: string): UnsafeLink[] {
       add(href, Math.max(markdown.indexOf(href), 0));
     }
   }
-  return [...found].map(([offset, href]) => ({ href, offset })).sort((a, b) => a.offset - b.offset);
+  return [...found.values()].sort((a, b) => a.offset - b.offset);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GENDERS } from '../lang/grammar.js';
 import { LANGUAGES } from '../lang/index.js';
+import { rejectUnsafeCharacters } from './characters.js';
 import {
   choice,
   date,
@@ -180,6 +181,7 @@ export const IncidentSchema = z
       .meta({ description: 'Press release.' }),
     email: emailSection,
   })
+  .superRefine(rejectUnsafeCharacters, { when: () => true })
   .meta({
     title: 'faq incident file',
     description: 'One incident: the facts from which faq renders FAQ, press release and e-mails.',

@@ -9,11 +9,15 @@ import { visitFields } from './walk.js';
 export function checkMarkdown(input: IncidentFile, report: Report): void {
   visitFields(IncidentSchema, input, ['localized-markdown'], (value, path) => {
     for (const [subPath, text] of texts(path, value as Localized)) {
-      for (const { href } of findUnsafeLinks(text)) {
+      for (const { href, reason } of findUnsafeLinks(text)) {
         report(
           subPath,
-          `link target ${JSON.stringify(href)} is not allowed: links must be http(s), mailto, tel or relative`,
-          'remove the link or use a web address',
+          reason === 'user'
+            ? `link target ${JSON.stringify(href)} is not allowed: it names a user before "@", which a reader takes for the address`
+            : `link target ${JSON.stringify(href)} is not allowed: links must be http(s), mailto, tel or relative`,
+          reason === 'user'
+            ? 'write only the address, e.g. https://www.example.org/page'
+            : 'remove the link or use a web address',
           { needle: href },
         );
       }

@@ -56,7 +56,10 @@ export function validateIncident(
   const parsed = IncidentSchema.safeParse(loaded.data, { reportInput: true });
   if (!parsed.success) {
     for (const problem of parsed.error.issues.flatMap(zodIssueToProblem))
-      report(problem.path, problem.message, problem.hint, { key: problem.atKey });
+      report(problem.path, problem.message, problem.hint, {
+        key: problem.atKey,
+        ...(problem.needle ? { needle: problem.needle } : {}),
+      });
     checkRawDates(loaded.data, report);
     return { diagnostics: withSummary(loaded.file, diagnostics, found) };
   }
@@ -67,11 +70,16 @@ export function validateIncident(
 }
 
 /** Where `needle` is written inside the value at `path` (e.g. a link in a Markdown block). */
-function locateText(loaded: LoadedFile, path: KeyPath, needle: string): Position | undefined {
+function locateText(
+  loaded: LoadedFile,
+  path: KeyPath,
+  needle: string | RegExp,
+): Position | undefined {
   const node = loaded.doc.getIn(path, true) as Node | undefined;
   const range = node?.range;
   if (!range || needle === '') return undefined;
-  const index = loaded.text.slice(range[0], range[1]).indexOf(needle);
+  const source = loaded.text.slice(range[0], range[1]);
+  const index = typeof needle === 'string' ? source.indexOf(needle) : source.search(needle);
   return index < 0 ? undefined : loaded.lineCounter.linePos(range[0] + index);
 }
 

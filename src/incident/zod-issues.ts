@@ -8,6 +8,8 @@ export interface Problem {
   message: string;
   hint?: string;
   atKey?: boolean;
+  /** What to look for inside the value, for the exact column (see validate.ts). */
+  needle?: string | RegExp;
 }
 
 type AnySchema = { _zod: { def: Record<string, unknown> } };
@@ -160,6 +162,11 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
           message: issue.message.replace(/^Too big: expected string to have /, 'must have '),
         },
       ];
+    case 'custom': {
+      // Our own refinements may carry a hint and what to look for inside the value.
+      const { hint, needle } = (issue.params ?? {}) as Pick<Problem, 'hint' | 'needle'>;
+      return [{ path, message: issue.message, ...(hint ? { hint } : {}), ...(needle ? { needle } : {}) }];
+    }
     default:
       return [{ path, message: issue.message }];
   }
