@@ -28,9 +28,9 @@ const text = (max) =>
     .map((parts) => parts.join(''))
     .filter((s) => s.trim() === s && s.trim().length > 0);
 
-// In a name, nodemailer quotes "=?…?=" as a quoted-string, where RFC 2047 (section 5) forbids
-// decoding it; lenient parsers (mailparser) decode it anyway, so names leave it out.
-const name = text(12).filter((s) => !/=\?.*\?=/.test(s));
+// Names too may look like encoded words ("=?UTF-8?Q?x?="): faq encodes them, so that parsers
+// which decode "=?…?=" even inside quotes (Python, mailparser) show them as written.
+const name = text(12);
 
 function incidentSource({ subject, fromName, recipient }) {
   return `updated: 2026-11-26T15:00

@@ -1,0 +1,220 @@
+// Issue 10, findings 13 and 14: one rule for the characters of every string of an incident file.
+// Control characters, invisible format characters (bidi controls, zero-width space, BOM, tags)
+// and joiners where no script needs them are refused, in every field, at file:line:col.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import YAML from 'yaml';
+import { checkIncident } from '../../lib/api.js';
+import {
+  CONTROL_CLASS,
+  INVISIBLE_BMP_CLASS,
+  findUnsafeCharacter,
+} from '../../lib/incident/characters.js';
+import { buildIncidentJsonSchema } from '../../lib/schema/json-schema.js';
+
+const kindOf = (text) => findUnsafeCharacter(text)?.kind;
+
+test('refused: C0 and C1 controls, DEL, NUL', () => {
+  for (const c of ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\ufffe'])
+    assert.equal(kindOf(`a${c}b`), 'control', JSON.stringify(c));
+  assert.equal(findUnsafeCharacter('https://x.example/\u001b]0;hi\u0007').index, 18);
+});
+
+test('allowed: TAB, line breaks (where the field may have them), soft hyphen, NBSP', () => {
+  for (const text of ['a\tb', 'a\nb\r\nc', 'Donau\u00addampf', '10\u00a0km', 'Grüße 😀'])
+    assert.equal(findUnsafeCharacter(text), undefined, JSON.stringify(text));
+});
+
+test('refused: bidi controls, zero-width space, word joiner, BOM, tag characters', () => {
+  const invisible = [
+    ...'\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c',
+    ...'\u200b\u2060\ufeff\u2062',
+    '\u{e0001}',
+    '\u{e0041}',
+    '\u{e007f}',
+  ];
+  for (const c of invisible) assert.equal(kindOf(`Pay${c}ment`), 'invisible', JSON.stringify(c));
+});
+
+test('joiners: allowed after letters of scripts that need them and inside emoji sequences', () => {
+  const allowed = [
+    'می\u200cخواهم', // Persian: ZWNJ between two words' forms
+    'ه\u200d', // Arabic: a letter shown in its joining form
+    'क्\u200dष', // Devanagari: half form after the virama
+    'ক্\u200cত', // Bengali
+    '👨\u200d👩\u200d👧', // family
+    '👩🏽\u200d💻', // after a skin tone
+    '🏳️\u200d🌈', // after the emoji presentation selector
+  ];
+  for (const text of allowed) assert.equal(findUnsafeCharacter(text), undefined, text);
+  const refused = [
+    'Pay\u200dment',
+    'Pay\u200cment',
+    '\u200dA',
+    'a \u200db',
+    '😀\u200cx', // ZWNJ has no use in an emoji sequence
+    '👨\u200d\u200d👩', // the second joiner follows a joiner
+  ];
+  for (const text of refused) assert.equal(kindOf(text), 'joiner', JSON.stringify(text));
+});
+
+test('the JSON Schema class of invisible characters is exactly \\p{Cf} of the BMP, less soft hyphen and joiners', () => {
+  const pattern = new RegExp(`[${INVISIBLE_BMP_CLASS}]`);
+  const differ = [];
+  for (let cp = 0; cp <= 0xffff; cp++) {
+    const c = String.fromCharCode(cp);
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const expected = /\p{Cf}/u.test(c) && !'\u00ad\u200c\u200d'.includes(c);
+    if (pattern.test(c) !== expected) differ.push(cp.toString(16));
+  }
+  assert.deepEqual(differ, []);
+  assert.ok(new RegExp(`[${CONTROL_CLASS}]`).test('\u009b'));
+});
+
+/** An incident file with every key the schema knows, each text in both shapes. */
+const FULL = `id: every-field
+lang: de
+updated: 2026-12-02T08:15
+organization:
+  name: Stadtwerke Musterstadt
+  about: Die Stadtwerke versorgen die Stadt.
+  city: Musterstadt
+  website: https://www.stadtwerke.example
+  timezone: Europe/Berlin
+  contact: { name: Pressestelle, email: presse@stadtwerke.example, phone: '+49 123 4567' }
+  grammar: { gender: plural, genitive: Stadtwerke Musterstadt }
+incident:
+  status: attack
+  phase: investigating
+  detected: 2026-12-01T22:40
+  crisis_team: 2026-12-01T23:30
+  findings_expected: 2026-12-05
+  measures: [shutdown, experts]
+  affected: [Kundenportal, { de: Abrechnung }]
+options: { cancel_appointments: true }
+questions:
+  - { question: Ist Strom betroffen?, answer: Nein. }
+  - { question: { de: Wann? }, answer: { de: Bald. } }
+press: { headline: Cyberangriff }
+email:
+  subject: IT-Störung
+  from: { name: Stadtwerke, email: info@stadtwerke.example }
+  salutation: Sehr geehrte Damen und Herren,
+  signature: Ihre Stadtwerke
+  recipients:
+    - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen. }
+`;
+
+/** Every string of a parsed document, with its key path. */
+function leaves(value, path = []) {
+  if (typeof value === 'string') return [path];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) =>
+      leaves(v, [...path, Array.isArray(value) ? Number(k) : k]),
+    );
+  return [];
+}
+
+/** Every string-valued key of the JSON Schema, lists as `[]` (`questions.[].answer.de`). */
+function schemaStrings(node, path = [], out = new Set()) {
+  if (!node || typeof node !== 'object') return out;
+  const types = [node.type].flat();
+  if (types.includes('string') || node.enum?.every((e) => typeof e === 'string'))
+    out.add(path.join('.'));
+  for (const [k, child] of Object.entries(node.properties ?? {}))
+    schemaStrings(child, [...path, k], out);
+  if (node.items) schemaStrings(node.items, [...path, '[]'], out);
+  for (const branch of node.anyOf ?? []) schemaStrings(branch, path, out);
+  return out;
+}
+
+/** `questions.[].answer`: list items as `[]`, and a text the same whichever language it is in. */
+const generic = (path) =>
+  path
+    .map((p) => (typeof p === 'number' ? '[]' : p))
+    .join('.')
+    .replace(/\.(de|en)$/, '');
+
+test('the test file below has every string field of the schema', async () => {
+  const checked = await checkIncident('every-field.yaml', { source: Buffer.from(FULL) });
+  assert.deepEqual(checked.diagnostics, []);
+  const covered = new Set(leaves(YAML.parse(FULL)).map(generic));
+  const fields = [...schemaStrings(buildIncidentJsonSchema())].map((p) =>
+    p.replace(/\.(de|en)$/, ''),
+  );
+  const missing = fields.filter((p) => !covered.has(p));
+  assert.deepEqual(missing, []);
+});
+
+for (const [label, char, written] of [
+  ['an escape sequence', '\u001b', ['\\e']],
+  ['a C1 control (CSI)', '\u009b', ['\u009b', '\\x9B', '\\x9b']],
+  ['a right-to-left override', '\u202e', ['\u202e']],
+  ['a zero-width space', '\u200b', ['\u200b']],
+  ['a tag character', '\u{e0041}', ['\u{e0041}']],
+]) {
+  test(`every string field refuses ${label}, at the character's line and column`, async () => {
+    const data = YAML.parse(FULL);
+    const wrong = [];
+    for (const path of leaves(data)) {
+      const doc = YAML.parseDocument(FULL);
+      const value = doc.getIn(path);
+      doc.setIn(path, `${value.slice(0, 2)}${char}${value.slice(2)}`);
+      const source = doc.toString();
+      const { diagnostics } = await checkIncident('every-field.yaml', {
+        source: Buffer.from(source),
+      });
+      const hit = diagnostics.find(
+        (d) => d.path === path.join('.') && /contains (a control|the invisible)/.test(d.message),
+      );
+      if (!hit) {
+        wrong.push(`${path.join('.')}: ${JSON.stringify(diagnostics.map((d) => d.message))}`);
+        continue;
+      }
+      const at = source.split('\n')[hit.line - 1].slice(hit.col - 1);
+      if (!written.some((w) => at.startsWith(w)))
+        wrong.push(`${path.join('.')}: ${hit.line}:${hit.col} points at ${JSON.stringify(at)}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+}
+
+test('a joiner where no script needs it is refused with a position and a hint', async () => {
+  const source = FULL.replace('name: Stadtwerke Musterstadt', 'name: Stadt\u200dwerke');
+  const { diagnostics } = await checkIncident('x.yaml', { source: Buffer.from(source) });
+  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+  const [d] = diagnostics;
+  assert.equal(`${d.line}:${d.col} ${d.path}`, '5:14 organization.name');
+  assert.match(d.message, /zero-width joiner \(U\+200D\) where no script needs one/);
+  assert.match(d.hint, /Arabic or Indic letters and inside emoji sequences/);
+});
+
+test('a website with a user name before "@" is refused, at the "@", with a hint', async () => {
+  const source = FULL.replace(
+    'website: https://www.stadtwerke.example',
+    'website: https://evil.example@good.example/',
+  );
+  const { diagnostics } = await checkIncident('x.yaml', { source: Buffer.from(source) });
+  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+  const [d] = diagnostics;
+  assert.equal(`${d.line}:${d.col} ${d.path}`, '8:32 organization.website');
+  assert.match(d.message, /must not name a user before "@"/);
+  assert.match(d.hint, /write only the address/);
+});
+
+test('a Markdown link with a user name before the host is refused at the link', async () => {
+  const source = FULL.replace(
+    'about: Die Stadtwerke versorgen die Stadt.',
+    'about: Siehe [Portal](https://portal.example:x@evil.example/login).',
+  );
+  const { diagnostics } = await checkIncident('x.yaml', { source: Buffer.from(source) });
+  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+  const [d] = diagnostics;
+  assert.equal(`${d.line}:${d.col} ${d.path}`, '6:25 organization.about');
+  assert.match(d.message, /it names a user before "@"/);
+  const ok = FULL.replace(
+    'about: Die Stadtwerke versorgen die Stadt.',
+    'about: "[Mail](mailto:presse@stadtwerke.example), [Seite](https://x.example/a@b)"',
+  );
+  assert.deepEqual((await checkIncident('x.yaml', { source: Buffer.from(ok) })).diagnostics, []);
+});
