@@ -20,7 +20,11 @@ const EXPECTED = {
   'bad-indentation': [/YAML syntax: /, '3:9'],
   'binary-nul-bytes': [/contains a control character \(binary data\?\)/, '3:14'],
   'binary-png': [/is not UTF-8 text/, '1:1'],
-  'control-character-in-name': [/organization\.name: contains a control character/, '3:9'],
+  // At the escape `\u0007` itself (issue 10: the position of the character, not of the value).
+  'control-character-in-name': [
+    /organization\.name: contains a control character \(\\x07\)/,
+    '3:15',
+  ],
   'dates-out-of-order': [/incident\.crisis_team: the crisis team cannot be formed before/, '7:16'],
   'duplicate-key-nested': [/duplicate key "city"/, '5:3'],
   'duplicate-key-number-and-text': [/duplicate key "1"/, '9:15'],
@@ -68,8 +72,16 @@ const EXPECTED = {
   'nothing-but-nulls': [/updated: no value after the colon/, '2:9'],
   'only-comments': [/the file must be a mapping of keys/, '1:1'],
   'prototype-keys': [/^[^\n]*:10:1: error: __proto__: unknown key "__proto__"/m, '10:1'],
+  'right-to-left-override-in-subject': [
+    /email\.subject: contains the invisible right-to-left override \(U\+202E\)/,
+    '9:15',
+  ],
   'scalar-instead-of-mapping': [/the file must be a mapping of keys/, '1:1'],
   'several-documents': [/more than one YAML document/, '8:1'],
+  'terminal-escape-in-website': [
+    /organization\.website: contains a control character \(\\x1b\)/,
+    '4:41',
+  ],
   'tab-indentation': [/Tabs are not allowed as indentation \(hint: indent with spaces/, '3:1'],
   'too-many-aliases': [/more than 100 aliases/, '109:7'],
   'unclosed-quote': [/YAML syntax: Missing closing "quote/, undefined],
@@ -77,7 +89,12 @@ const EXPECTED = {
   'unknown-tag-js-function': [/unknown YAML tag !!js\/function/, '3:9'],
   'unknown-tag-python': [/unknown YAML tag !!python\/object\/apply:os\.system/, '8:10'],
   'utf-16-encoding': [/is UTF-16 text, not UTF-8/, '1:1'],
+  'website-with-user-info': [/organization\.website: must not name a user before "@"/, '4:39'],
   'wrong-types-everywhere': [/organization\.name: expected text, found a list/, '5:9'],
+  'zero-width-space-in-sender': [
+    /email\.from\.name: contains the invisible zero-width space/,
+    '9:23',
+  ],
 };
 
 /** The one file in a case folder (its name is part of some cases), relative to the root. */

@@ -190,6 +190,22 @@ const REJECTED = [
   ['blank name', (s) => s.replace('name: Stadtwerke Musterstadt', "name: '   '")],
   ['two-line name', (s) => s.replace('name: Stadtwerke Musterstadt', 'name: "Stadt\\nwerke"')],
   ['control character', (s) => s.replace('city: Musterstadt', 'city: "Muster\\u0007stadt"')],
+  [
+    'escape sequence in the website',
+    (s) =>
+      s.replace('example\n', 'example/\\e[31m"\n').replace('website: https', 'website: "https'),
+  ],
+  ['right-to-left override', (s) => s.replace('city: Musterstadt', 'city: "Muster\\u202Estadt"')],
+  ['zero-width space', (s) => s.replace('name: Kreis Beispiel', 'name: "Kreis\\u200BBeispiel"')],
+  [
+    'byte order mark inside a text',
+    (s) => s.replace('Musterstadt versorgen', 'Muster\uFEFFstadt versorgen'),
+  ],
+  [
+    'website with a user name',
+    (s) =>
+      s.replace('https://www.stadtwerke.example', 'https://www.stadtwerke.example@evil.example'),
+  ],
   ['empty answer', (s) => s.replace(/answer: Nein\..*/, "answer: ''")],
   ['answer missing', (s) => s.replace(/ {4}answer: Nein\..*\n/, '')],
   ['empty text map', (s) => s.replace('- de: Abrechnung\n      en: Billing', '- {}')],
@@ -254,6 +270,15 @@ const ACCEPTED = [
     (s) => s.replace('https://www.stadtwerke.example', 'HTTPS://www.stadtwerke.example'),
   ],
   ['tab inside a text', (s) => s.replace('city: Musterstadt', 'city: "Muster\\tstadt"')],
+  [
+    'joiners where scripts need them',
+    (s) => s.replace('city: Musterstadt', 'city: "می\\u200Cخواهم 👨\\u200D👩"'),
+  ],
+  ['soft hyphen', (s) => s.replace('city: Musterstadt', 'city: "Muster\\u00ADstadt"')],
+  [
+    'website with "@" in its path',
+    (s) => s.replace('https://www.stadtwerke.example', 'https://www.stadtwerke.example/@team'),
+  ],
   ['empty lists', (s) => s.replace(/ {2}affected:\n(.*\n){3}/, '  affected: []\n')],
   ['no measures', (s) => s.replace('measures: [shutdown, experts, forensics]', 'measures: []')],
 ];
@@ -301,6 +326,15 @@ test('what only faq check knows (docs/commands.md: "What the schema cannot check
     ],
     ['unknown time zone', (s) => s.replace('timezone: Europe/Berlin', 'timezone: Europe/Aachen')],
     ['unsafe link', (s) => s.replace('(https://portal.example.org)', '(javascript:alert(1))')],
+    [
+      'link with a user name',
+      (s) => s.replace('(https://portal.example.org)', '(https://portal.example.org@evil.example)'),
+    ],
+    [
+      'joiner where no script needs one',
+      (s) => s.replace('city: Musterstadt', 'city: "Muster\\u200Dstadt"'),
+    ],
+    ['tag character', (s) => s.replace('city: Musterstadt', 'city: "Muster\\U000E0041stadt"')],
     [
       'text lacking the file language',
       (s) => s.replace('- de: Abrechnung\n      en: Billing', '- en: Billing'),
