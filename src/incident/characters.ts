@@ -162,6 +162,11 @@ export function rejectUnsafeCharacters(value: unknown, ctx: z.RefinementCtx): vo
     const found = findUnsafeCharacter(text);
     if (!found) continue;
     const { message, hint } = describeUnsafe(found);
-    ctx.addIssue({ code: 'custom', path, message, params: { hint, needle: sourcePattern(found.char) } });
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message,
+      params: { hint, needle: sourcePattern(found.char) },
+    });
   }
 }

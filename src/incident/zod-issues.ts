@@ -165,7 +165,9 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
     case 'custom': {
       // Our own refinements may carry a hint and what to look for inside the value.
       const { hint, needle } = (issue.params ?? {}) as Pick<Problem, 'hint' | 'needle'>;
-      return [{ path, message: issue.message, ...(hint ? { hint } : {}), ...(needle ? { needle } : {}) }];
+      return [
+        { path, message: issue.message, ...(hint ? { hint } : {}), ...(needle ? { needle } : {}) },
+      ];
     }
     default:
       return [{ path, message: issue.message }];
