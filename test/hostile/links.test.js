@@ -84,11 +84,26 @@ test('findUnsafeLinks finds an unsafe target in every link form', () => {
 });
 
 test('findUnsafeLinks reports where the target stands', () => {
-  const md = 'Erste Zeile.\n\nMehr [hier](javascript:alert(1)) und [dort](vbscript:x).';
+  const md =
+    'Erste Zeile.\n\nMehr [hier](javascript:alert(1)) und [dort](vbscript:x), <https://a@b.example/>.';
   assert.deepEqual(findUnsafeLinks(md), [
-    { href: 'javascript:alert(1)', offset: md.indexOf('javascript') },
-    { href: 'vbscript:x', offset: md.indexOf('vbscript') },
+    { href: 'javascript:alert(1)', offset: md.indexOf('javascript'), reason: 'scheme' },
+    { href: 'vbscript:x', offset: md.indexOf('vbscript'), reason: 'scheme' },
+    { href: 'https://a@b.example/', offset: md.indexOf('https://a@'), reason: 'user' },
   ]);
+});
+
+test('findUnsafeLinks: a user name before the host, also in a relative or bare link', () => {
+  for (const md of [
+    '[Portal](https://portal.example@evil.example/)',
+    '[Portal](//portal.example:pw@evil.example/)',
+    'Siehe https://portal.example@evil.example/login',
+  ])
+    assert.deepEqual(
+      findUnsafeLinks(md).map((l) => l.reason),
+      ['user'],
+      md,
+    );
 });
 
 test('findUnsafeLinks leaves prose and safe links alone', () => {
