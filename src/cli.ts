@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { printError } from './cli/output.js';
 import { isBrokenPipe, isDebug, reportError } from './cli/report-error.js';
+import { FORMATS, FORMAT_NAMES } from './formats/registry.js';
 import { LANGUAGES } from './lang/index.js';
+import { TemplateStore } from './render/templates.js';
+import { readVariants } from './render/variants.js';
 
 function readVersion(): string {
   try {
@@ -30,6 +33,15 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** The built-in variants, for the help; an overlay (--templates) may have others. */
+function listVariants(): string {
+  try {
+    return Object.keys(readVariants(new TemplateStore())).join(', ');
+  } catch {
+    return 'see templates/variants.json';
+  }
+}
+
 function buildProgram(): Command {
   const program = new Command('faq')
     .description(
@@ -49,8 +61,12 @@ function buildProgram(): Command {
     .description('render incident files to HTML, Markdown, text and .eml')
     .argument('<file...>', 'incident files (YAML)')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('--variant <list>', 'variants to render, comma-separated (faq, press, email)', list)
-    .option('--format <list>', 'formats to render, comma-separated (html, md, txt, eml)', list)
+    .option('--variant <list>', `variants to render, comma-separated (${listVariants()})`, list)
+    .option(
+      '--format <list>',
+      `formats to render, comma-separated (${FORMAT_NAMES.join(', ')})`,
+      list,
+    )
     .option('--lang <list>', "languages, comma-separated (default: the file's lang)", list)
     .option('--templates <dir>', 'folder whose templates override the built-in ones')
     .option('--stdout', 'print exactly one artifact to stdout instead of writing files')
@@ -156,7 +172,7 @@ function buildProgram(): Command {
     .option('--lang <lang>', "language (default: the new file's lang)")
     .addOption(
       new Option('--format <format>', 'compare the plain text or the Markdown')
-        .choices(['txt', 'md'])
+        .choices(FORMAT_NAMES.filter((name) => FORMATS[name]!.diffable))
         .default('txt'),
     )
     .option('--templates <dir>', 'folder whose templates override the built-in ones')

@@ -91,9 +91,28 @@ export interface Artifact {
   lang: string;
   format: string;
   recipient?: string;
+  /** The document's title in plain text: page title, headline, or e-mail subject. */
+  title: string;
   content: Uint8Array;
   bytes: number;
   sha256: string;
+}
+
+/**
+ * What a run renders (plain data: it is sent to worker threads and is part of the cache key).
+ * Every name is checked against the templates and the format registry when the run is planned.
+ */
+export interface Selection {
+  variants: readonly string[];
+  formats: readonly string[];
+  /** Languages; undefined: each incident file's own `lang`. */
+  langs?: readonly string[];
+  /** Formats asked for by name (an e-mail without sender is then an error, not a skip). */
+  explicitFormats: boolean;
+  /** Plain text wrapped at this many columns. */
+  wrap?: number;
+  /** The `--templates` overlay folder. */
+  templates?: string;
 }
 
 /**
@@ -117,16 +136,26 @@ export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** What a variant is made of; read from `templates/variants.json`. */
-export interface VariantConfig {
-  /** Formats this variant is rendered in, in order. */
+/**
+ * A variant: one kind of document (the FAQ page, the press release, the e-mail), an entry of
+ * `templates/variants.json` with a template `<lang>/<name>.md.hbs` per language.
+ */
+export interface Variant {
+  /** Formats it is rendered in, in order: names of src/formats/registry.ts. */
   formats: string[];
-  /** The HTML layout under `layouts/` that wraps its body. */
-  layout: string;
+  /** The HTML layout under `layouts/`; needed when one of its formats is laid out (html). */
+  layout?: string;
   /** The first heading is the e-mail subject, not part of the body. */
   titleIsSubject?: boolean;
-  /** One artifact set per `email.recipients` entry. */
+  /** One document per `email.recipients` entry (mail merge). */
   perRecipient?: boolean;
   /** schema.org FAQPage data is added to the page. */
   faqPage?: boolean;
+  /**
+   * One document per incident, the only scope so far (a feed or an index would be one per
+   * output folder; variants.json refuses any other value until the run can make one).
+   */
+  scope?: 'incident';
+  /** The most characters its plain text (.txt) may have, e.g. 160 for an SMS; longer fails. */
+  maxLength?: number;
 }

@@ -29,19 +29,26 @@ const { TemplateStore } = await lib('render/templates.js');
 const { TemplateEngine } = await lib('render/engine.js');
 const { renderIncident } = await lib('render/render.js');
 const { FORMATS, FORMAT_NAMES } = await lib('formats/registry.js');
+const { readVariants } = await lib('render/variants.js');
 
 const store = new TemplateStore();
 const engine = new TemplateEngine(store);
-const variants = Object.keys(store.variants());
+const variants = Object.keys(readVariants(store));
 const spent = {};
 for (const [name, format] of Object.entries(FORMATS)) {
-  const render = format.render;
-  format.render = async (doc) => {
-    const started = performance.now();
-    const result = await render.call(format, doc);
-    const key = name === 'html' ? `html (${doc.config.layout})` : name;
-    spent[key] = (spent[key] ?? 0) + performance.now() - started;
-    return result;
+  const load = format.load;
+  format.load = async () => {
+    const module = await load();
+    return {
+      ...module,
+      async render(doc) {
+        const started = performance.now();
+        const result = await module.render(doc);
+        const key = name === 'html' ? `html (${doc.config.layout})` : name;
+        spent[key] = (spent[key] ?? 0) + performance.now() - started;
+        return result;
+      },
+    };
   };
 }
 

@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Chalk } from 'chalk';
-import { decodeHTML } from 'entities';
 import { renderFiles } from '../api.js';
 import type { Diagnostic } from '../shared.js';
 import { InputError, UsageError } from '../shared.js';
@@ -14,6 +13,7 @@ import { MAX_FILE_BYTES, parseIncidentSource } from '../incident/load.js';
 import { readBounded } from '../incident/read-file.js';
 import type { Artifact } from '../shared.js';
 import { TemplateStore } from '../render/templates.js';
+import { readVariants } from '../render/variants.js';
 import { buildIncidentJsonSchema } from '../schema/json-schema.js';
 
 export interface DiffFlags {
@@ -39,7 +39,7 @@ interface Version {
 }
 
 type Rendered =
-  | { ok: true; artifacts: Artifact[]; warnings: Diagnostic[] }
+  | { ok: true; artifacts: Artifact[]; warnings: Diagnostic[]; hasSubject: boolean }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
@@ -68,14 +68,7 @@ export async function runDiff(oldFile: string, newFile: string, flags: DiffFlags
       return DIFF_EXIT.trouble;
     }
     if (!flags.quiet) printDiagnostics(renderedAfter.warnings);
-    return report(
-      before,
-      after,
-      renderedBefore.artifacts,
-      renderedAfter.artifacts,
-      flags,
-      lang ?? 'de',
-    );
+    return report(before, after, renderedBefore, renderedAfter, flags, lang ?? 'de');
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -115,21 +108,26 @@ async function readStdin(limit: number): Promise<Uint8Array> {
 }
 
 async function renderVersion(version: Version, flags: DiffFlags, lang?: string): Promise<Rendered> {
-  const config = new TemplateStore(flags.templates).variants()[flags.variant];
-  // An e-mail's subject is not part of its text; the HTML's <title> carries it.
-  const formats = config?.titleIsSubject ? [flags.format, 'html'] : [flags.format];
   const rename = (d: Diagnostic): Diagnostic =>
     d.file === version.path ? { ...d, file: version.display } : d;
   try {
     const outcome = await renderFiles({
       files: [version.path],
       variants: [flags.variant],
-      formats,
+      formats: [flags.format],
       ...(lang ? { langs: [lang] } : {}),
       ...(flags.templates ? { templates: flags.templates } : {}),
       dryRun: true,
     });
-    return { ok: true, artifacts: outcome.artifacts, warnings: outcome.warnings.map(rename) };
+    // An e-mail's subject is not part of its text: it is compared as a line of its own.
+    const hasSubject = readVariants(new TemplateStore(flags.templates))[flags.variant]
+      ?.titleIsSubject;
+    return {
+      ok: true,
+      artifacts: outcome.artifacts,
+      warnings: outcome.warnings.map(rename),
+      hasSubject: hasSubject === true,
+    };
   } catch (error) {
     if (error instanceof InputError)
       return { ok: false, diagnostics: error.diagnostics.map(rename) };
@@ -138,18 +136,14 @@ async function renderVersion(version: Version, flags: DiffFlags, lang?: string):
 }
 
 /** The texts to compare, by file name without the id folder: `faq.de.txt`, `email.de.<recipient>.txt`. */
-function textsOf(artifacts: Artifact[], format: string, lang: string): Map<string, string> {
-  const decode = (a: Artifact): string => new TextDecoder().decode(a.content);
-  const byName = new Map(artifacts.map((a) => [a.path.slice(a.path.indexOf('/') + 1), a]));
+function textsOf(rendered: Extract<Rendered, { ok: true }>, lang: string): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const [name, artifact] of byName) {
-    if (artifact.format !== format) continue;
-    const html = byName.get(name.replace(/\.[^.]+$/, '.html'));
-    const title = html && /<title>([\s\S]*?)<\/title>/.exec(decode(html))?.[1];
-    const subject = title
-      ? `${SUBJECT_LABEL[lang] ?? 'Subject'}: ${decodeHTML(title).trim()}\n\n`
+  for (const artifact of rendered.artifacts) {
+    const name = artifact.path.slice(artifact.path.indexOf('/') + 1);
+    const subject = rendered.hasSubject
+      ? `${SUBJECT_LABEL[lang] ?? 'Subject'}: ${artifact.title}\n\n`
       : '';
-    texts.set(name, `${subject}${decode(artifact)}`);
+    texts.set(name, `${subject}${new TextDecoder().decode(artifact.content)}`);
   }
   return texts;
 }
@@ -157,13 +151,13 @@ function textsOf(artifacts: Artifact[], format: string, lang: string): Map<strin
 function report(
   before: Version,
   after: Version,
-  oldArtifacts: Artifact[],
-  newArtifacts: Artifact[],
+  oldRendered: Extract<Rendered, { ok: true }>,
+  newRendered: Extract<Rendered, { ok: true }>,
   flags: DiffFlags,
   lang: string,
 ): number {
-  const oldTexts = textsOf(oldArtifacts, flags.format, lang);
-  const newTexts = textsOf(newArtifacts, flags.format, lang);
+  const oldTexts = textsOf(oldRendered, lang);
+  const newTexts = textsOf(newRendered, lang);
   if (newTexts.size === 0 && oldTexts.size === 0)
     throw new UsageError(`the ${flags.variant} variant has no ${flags.format} text to compare`);
   const paint = diffPaint();

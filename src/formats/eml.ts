@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { OutputError } from '../shared.js';
 import { toRfc5322Date } from '../incident/dates.js';
-import type { Format, RenderedDocument } from './types.js';
+import type { RenderedDocument, Unavailable } from './types.js';
 
 /** The sender of a document's e-mail: `email.from`, else `organization.contact` with an address. */
 export function senderOf(doc: RenderedDocument): { name?: string; address: string } | undefined {
@@ -44,44 +44,51 @@ async function protectEncodedNames(root: MimeRoot): Promise<void> {
     name.includes('=?') ? mimeFuncs.encodeWord(name, 'Q', 52) : encode(name);
 }
 
+/** An e-mail without a sender cannot be a draft. */
+export function unavailable(doc: RenderedDocument): Unavailable | undefined {
+  if (senderOf(doc)) return undefined;
+  return {
+    path: 'email.from',
+    message: 'the e-mail has no sender',
+    hint: 'set email.from or organization.contact.email',
+  };
+}
+
 /**
  * A ready-to-open draft: RFC 5322 / MIME `multipart/alternative` (text and HTML), built by
  * nodemailer's MailComposer with everything random pinned so the bytes are reproducible.
  */
-export const eml: Format = {
-  ext: 'eml',
-  async render(doc) {
-    const from = senderOf(doc);
-    if (!from)
-      throw new OutputError(
-        'the e-mail has no sender',
-        'set email.from or organization.contact.email',
-      );
-    const text = String(doc.produced.get('txt'));
-    const html = String(doc.produced.get('html'));
-    const recipient = doc.recipient;
-    const hash = createHash('sha256')
-      .update(`${doc.incident.id}\n${doc.lang}\n${recipient?.slug ?? ''}\n${text}\n${html}`)
-      .digest('hex');
-    const domain = from.address.split('@')[1] ?? 'localhost';
-    const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
-    const mail = new MailComposer({
-      from,
-      ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
-      subject: await protectEncodedWords(doc.title),
-      date: toRfc5322Date(doc.incident.updated),
-      messageId: `<${hash.slice(0, 32)}@${domain}>`,
-      text,
-      html,
-      textEncoding: 'quoted-printable',
-      baseBoundary: hash.slice(32, 48),
-      boundaryPrefix: '--_faq',
-      newline: 'windows',
-      headers: { 'X-Unsent': '1' },
-    } as ConstructorParameters<typeof MailComposer>[0]);
-    const root = mail.compile();
-    await protectEncodedNames(root as unknown as MimeRoot);
-    const message = await root.build();
-    return new Uint8Array(message);
-  },
-};
+export async function render(doc: RenderedDocument): Promise<Uint8Array> {
+  const from = senderOf(doc);
+  if (!from)
+    throw new OutputError(
+      'the e-mail has no sender',
+      'set email.from or organization.contact.email',
+    );
+  const text = String(doc.produced.get('txt'));
+  const html = String(doc.produced.get('html'));
+  const recipient = doc.recipient;
+  const hash = createHash('sha256')
+    .update(`${doc.incident.id}\n${doc.lang}\n${recipient?.slug ?? ''}\n${text}\n${html}`)
+    .digest('hex');
+  const domain = from.address.split('@')[1] ?? 'localhost';
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
+  const mail = new MailComposer({
+    from,
+    ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
+    subject: await protectEncodedWords(doc.title),
+    date: toRfc5322Date(doc.incident.updated),
+    messageId: `<${hash.slice(0, 32)}@${domain}>`,
+    text,
+    html,
+    textEncoding: 'quoted-printable',
+    baseBoundary: hash.slice(32, 48),
+    boundaryPrefix: '--_faq',
+    newline: 'windows',
+    headers: { 'X-Unsent': '1' },
+  } as ConstructorParameters<typeof MailComposer>[0]);
+  const root = mail.compile();
+  await protectEncodedNames(root as unknown as MimeRoot);
+  const message = await root.build();
+  return new Uint8Array(message);
+}

@@ -6,7 +6,7 @@ import {
 } from './json-ld.js';
 import { renderHtmlBody } from './markdown.js';
 import { renderPageBody } from './page-body.js';
-import type { Format, RenderedDocument } from './types.js';
+import type { RenderedDocument } from './types.js';
 
 /** The data an HTML layout (`templates/layouts/<layout>.html.hbs`) receives. */
 export interface LayoutData {
@@ -77,7 +77,7 @@ function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jso
 
 function layoutData(doc: RenderedDocument): LayoutData {
   const { incident, config } = doc;
-  const css = doc.layouts.css(config.layout);
+  const css = doc.layouts.css(layoutOf(doc));
   return {
     lang: doc.lang,
     variant: doc.variant,
@@ -92,19 +92,22 @@ function layoutData(doc: RenderedDocument): LayoutData {
   };
 }
 
+/** The variant's layout; variants.json is checked to name one for every variant with html. */
+function layoutOf(doc: RenderedDocument): string {
+  if (!doc.config.layout) throw new Error(`variant ${doc.variant} has no layout`);
+  return doc.config.layout;
+}
+
 /** A standalone page (or an e-mail's HTML part) from the document's Markdown and its layout. */
-export const html: Format = {
-  ext: 'html',
-  async render(doc) {
-    const page = doc.layouts.html(doc.config.layout)(layoutData(doc));
-    if (doc.config.layout !== 'email') return page;
-    // Mail clients drop <style>; inline it (juice is loaded only when e-mail HTML is rendered).
-    const { default: juice } = await import('juice');
-    return juice(page, {
-      removeStyleTags: true,
-      preserveMediaQueries: true,
-      preserveFontFaces: false,
-      insertPreservedExtraCss: true,
-    });
-  },
-};
+export async function render(doc: RenderedDocument): Promise<string> {
+  const page = doc.layouts.html(layoutOf(doc))(layoutData(doc));
+  if (doc.config.layout !== 'email') return page;
+  // Mail clients drop <style>; inline it (juice is loaded only when e-mail HTML is rendered).
+  const { default: juice } = await import('juice');
+  return juice(page, {
+    removeStyleTags: true,
+    preserveMediaQueries: true,
+    preserveFontFaces: false,
+    insertPreservedExtraCss: true,
+  });
+}

@@ -1,7 +1,6 @@
-import type { Format } from './types.js';
+import type { RenderedDocument } from './types.js';
 
 /** Markdown for the CMS: the template's own output. */
-export const md: Format = {
-  ext: 'md',
-  render: (doc) => doc.markdown,
-};
+export function render(doc: RenderedDocument): string {
+  return doc.markdown;
+}

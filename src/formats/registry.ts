@@ -1,10 +1,34 @@
-import { eml } from './eml.js';
-import { html } from './html.js';
-import { md } from './md.js';
-import { txt } from './txt.js';
 import type { Format } from './types.js';
 
-/** Every output format, by name. Adding one: a file exporting a `Format`, and an entry here. */
-export const FORMATS: Record<string, Format> = { html, md, txt, eml };
+/**
+ * Every output format, by name, in the order the preview shows them. Adding one: a module in
+ * this folder exporting `render` (see types.ts, FormatModule), and an entry here.
+ */
+export const FORMATS: Readonly<Record<string, Format>> = {
+  html: {
+    ext: 'html',
+    mediaType: 'text/html; charset=utf-8',
+    needsLayout: true,
+    load: () => import('./html.js'),
+  },
+  md: {
+    ext: 'md',
+    mediaType: 'text/markdown; charset=utf-8',
+    diffable: true,
+    load: () => import('./md.js'),
+  },
+  txt: {
+    ext: 'txt',
+    mediaType: 'text/plain; charset=utf-8',
+    diffable: true,
+    load: () => import('./txt.js'),
+  },
+  eml: {
+    ext: 'eml',
+    mediaType: 'message/rfc822',
+    inputs: ['txt', 'html'],
+    load: () => import('./eml.js'),
+  },
+};
 
 export const FORMAT_NAMES = Object.keys(FORMATS);

@@ -1,6 +1,6 @@
 import type { Token } from 'marked';
 import type { Incident, Recipient } from '../incident/incident.js';
-import type { VariantConfig } from '../shared.js';
+import type { Variant } from '../shared.js';
 import type { ViewModel } from '../view/model.js';
 import type { Heading } from './markdown.js';
 
@@ -16,7 +16,7 @@ export interface Layouts {
 export interface RenderedDocument {
   incident: Incident;
   variant: string;
-  config: VariantConfig;
+  config: Variant;
   lang: string;
   /** The recipient of a mail-merge e-mail. */
   recipient?: Recipient;
@@ -34,8 +34,33 @@ export interface RenderedDocument {
   produced: Map<string, string | Uint8Array>;
 }
 
-/** A format: one file and one entry in the registry. */
-export interface Format {
-  ext: string;
+/** Why a document cannot have a format (an e-mail without sender), said like a diagnostic. */
+export interface Unavailable {
+  /** The incident file's key path that would make it available. */
+  path: string;
+  message: string;
+  hint: string;
+}
+
+/** What a format's module exports: the renderer, loaded only when a document needs it. */
+export interface FormatModule {
   render(doc: RenderedDocument): Promise<string | Uint8Array> | string | Uint8Array;
+  /** Set when this document cannot have the format: skipped with a warning, or an error if asked for. */
+  unavailable?(doc: RenderedDocument): Unavailable | undefined;
+}
+
+/** A format: an entry in src/formats/registry.ts and a module that renders it. */
+export interface Format {
+  /** File extension of its artifacts. */
+  ext: string;
+  /** Media type, e.g. for the preview's HTTP responses. */
+  mediaType: string;
+  /** Rendered through the variant's HTML layout (`layouts/<layout>.html.hbs`). */
+  needsLayout?: boolean;
+  /** Formats it is built from, rendered before it (and checked even if not asked for). */
+  inputs?: readonly string[];
+  /** Text that `faq diff` can compare. */
+  diffable?: boolean;
+  /** Its module; loaded on first use, so that listing the registry stays cheap. */
+  load(): Promise<FormatModule>;
 }

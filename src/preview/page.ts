@@ -1,5 +1,6 @@
 import { escapeUTF8 as escapeHtml } from 'entities';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../shared.js';
+import { FORMATS } from '../formats/registry.js';
 import { parseEml, type EmlPart } from './eml-view.js';
 import type { PreviewView, Snapshot } from './snapshot.js';
 import { PREVIEW_CSS } from './page-style.js';
@@ -80,10 +81,12 @@ function frame(html: string, title: string): string {
 function artifactCard(a: PreviewView['artifacts'][number]): string {
   const name = escapeHtml(a.path.slice(a.path.indexOf('/') + 1));
   const href = `artifact/${a.path.split('/').map(encodeURIComponent).join('/')}`;
+  // Shown by what the format produces (its media type in the registry), not by its name.
+  const type = FORMATS[a.format]?.mediaType.split(';')[0];
   const body =
-    a.format === 'html'
+    type === 'text/html'
       ? frame(a.text, name)
-      : a.format === 'eml'
+      : type === 'message/rfc822'
         ? emlPart(parseEml(a.text))
         : scrollable(a.text, name);
   return `<article class="card ${escapeHtml(a.format)}"><h3>${name} <a href="${href}" target="_blank" rel="noopener">open</a></h3>${body}</article>`;

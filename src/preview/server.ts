@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../shared.js';
+import { FORMATS } from '../formats/registry.js';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import { TemplateStore } from '../render/templates.js';
 import { PREVIEW_CLIENT } from './client.js';
@@ -30,12 +31,10 @@ const PAGE_POLICY =
   "frame-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 // An artifact opened on its own: no scripts, no requests, a unique origin.
 const ARTIFACT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
-const TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  eml: 'message/rfc822',
-};
+
+function isShownInBrowser(mediaType: string): boolean {
+  return /^text\//.test(mediaType);
+}
 
 /** The texts of the files the diagnostics point at, for the lines shown around each problem. */
 function readSources(snapshot: Snapshot): Sources {
@@ -196,18 +195,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       const artifact = snapshot.views.flatMap((v) => v.artifacts).find((a) => a.path === wanted);
       if (artifact) {
         const name = wanted.slice(wanted.lastIndexOf('/') + 1);
-        return send(
-          res,
-          200,
-          TYPES[artifact.format] ?? 'text/plain; charset=utf-8',
-          artifact.text,
-          {
-            'content-security-policy': ARTIFACT_POLICY,
-            ...(artifact.format === 'eml'
-              ? { 'content-disposition': `attachment; filename="${name}"` }
-              : {}),
-          },
-        );
+        const type = FORMATS[artifact.format]?.mediaType ?? 'text/plain; charset=utf-8';
+        return send(res, 200, type, artifact.text, {
+          'content-security-policy': ARTIFACT_POLICY,
+          // What a browser does not show as a page or text (a mail) is offered as a download.
+          ...(isShownInBrowser(type)
+            ? {}
+            : { 'content-disposition': `attachment; filename="${name}"` }),
+        });
       }
     }
     send(res, 404, 'text/plain', 'not found\n');

@@ -9,10 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../shared.js';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import { BUILD_INFO } from './build-info.js';
-import type { Artifact } from '../shared.js';
+import type { Artifact, Diagnostic, Selection } from '../shared.js';
 import type { TemplateStore } from './templates.js';
 
 /**
@@ -46,14 +45,6 @@ interface Entry {
 interface CacheFile {
   version: number;
   entries: Record<string, Entry>;
-}
-
-export interface CacheSelection {
-  variants: readonly string[];
-  formats: readonly string[];
-  langs?: readonly string[];
-  explicitFormats: boolean;
-  wrap?: number;
 }
 
 /** A cached incident: what a render of it would return, with contents read only if asked. */
@@ -164,11 +155,7 @@ export class RenderCache {
    * The cache of an output folder; undefined when caching is off, this build has no id, or the
    * cache cannot be used at all (a template that cannot be hashed: the render reports it).
    */
-  static open(
-    out: string,
-    store: TemplateStore,
-    selection: CacheSelection,
-  ): RenderCache | undefined {
+  static open(out: string, store: TemplateStore, selection: Selection): RenderCache | undefined {
     if (!BUILD_INFO.code || process.env.FAQ_CACHE === '0') return undefined;
     try {
       return RenderCache.load(out, store, selection);
@@ -177,7 +164,7 @@ export class RenderCache {
     }
   }
 
-  private static load(out: string, store: TemplateStore, selection: CacheSelection): RenderCache {
+  private static load(out: string, store: TemplateStore, selection: Selection): RenderCache {
     const file = cacheFile(out);
     let entries: Record<string, Entry> = {};
     try {

@@ -1,35 +1,18 @@
 import { createHash } from 'node:crypto';
-import { InputError, type Artifact, type Diagnostic } from '../shared.js';
 import type { Incident, Recipient } from '../incident/incident.js';
-import { senderOf } from '../formats/eml.js';
-import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
-import { buildViewModel } from '../view/model.js';
+import { InputError, type Artifact, type Diagnostic, type Selection } from '../shared.js';
+import { buildDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
 import { allowedLeftovers, scanText } from './scan.js';
+import { readVariants } from './variants.js';
 
-export interface Selection {
-  variants: string[];
-  formats: string[];
-  langs: string[];
-  /** Formats asked for by name (an e-mail without sender is then an error, not a skip). */
-  explicitFormats?: boolean;
-  wrap?: number;
-}
+export { normalizeMarkdown } from './document.js';
 
 export interface RenderResult {
   artifacts: Artifact[];
   warnings: Diagnostic[];
-}
-
-/** Collapses the blank lines that template logic leaves, so the Markdown reads as written. */
-export function normalizeMarkdown(text: string): string {
-  return `${text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
 }
 
 function toArtifact(
@@ -47,64 +30,92 @@ function toArtifact(
   };
 }
 
-function buildDocument(
-  incident: Incident,
-  variant: string,
-  lang: string,
-  engine: TemplateEngine,
-  selection: Selection,
-  recipient?: Recipient,
-): RenderedDocument {
-  const config = engine.store.variants()[variant]!;
-  const view = buildViewModel(incident, lang, recipient);
-  const full = normalizeMarkdown(engine.get(`${lang}/${variant}.md.hbs`, 'markdown')(view));
-  const allTokens = lexMarkdown(full);
-  const first = allTokens.find((t) => t.type !== 'space');
-  const title =
-    first?.type === 'heading' && first.depth === 1
-      ? inlineText(first.tokens)
-      : incident.organization.name;
-  const markdown =
-    config.titleIsSubject && first?.type === 'heading'
-      ? normalizeMarkdown(full.slice(full.indexOf(first.raw) + first.raw.length))
-      : full;
-  const tokens = markdown === full ? allTokens : lexMarkdown(markdown);
-  return {
-    incident,
-    variant,
-    config,
-    lang,
-    ...(recipient ? { recipient } : {}),
-    view,
-    title,
-    markdown,
-    tokens,
-    headings: collectHeadings(tokens),
-    labels: engine.store.labels(lang),
-    layouts: {
-      html: (name) => engine.get(`layouts/${name}.html.hbs`, 'html'),
-      css: (name) => engine.store.read(`layouts/${name}.css`)?.text ?? '',
+/** The formats to produce: first those that others are built from (txt and html for eml). */
+function withInputs(formats: readonly string[]): string[] {
+  const inputs = formats.flatMap((name) => FORMATS[name]?.inputs ?? []);
+  return [...new Set([...inputs, ...formats])];
+}
+
+/** A variant's length limit (an SMS): its plain text may have at most `maxLength` characters. */
+function checkLength(path: string, doc: RenderedDocument, content: string | Uint8Array): void {
+  const max = doc.config.maxLength;
+  if (max === undefined || typeof content !== 'string') return;
+  const length = [...content.trimEnd()].length;
+  if (length <= max) return;
+  throw new InputError([
+    {
+      file: path,
+      line: 1,
+      col: 1,
+      severity: 'error',
+      path: '',
+      message: `${length} characters, but the ${doc.variant} variant allows ${max}`,
+      hint: 'shorten the texts of the incident file or the template; nothing was written',
     },
-    ...(selection.wrap ? { wrap: selection.wrap } : {}),
-    produced: new Map(),
-  };
+  ]);
+}
+
+/** Renders one document in its formats; a format it cannot have is a warning (an error if asked for). */
+async function renderDocument(
+  doc: RenderedDocument,
+  formats: readonly string[],
+  run: { selection: Selection; allowed: ReadonlySet<string> },
+  result: RenderResult,
+): Promise<void> {
+  const { incident, variant, lang, recipient } = doc;
+  const base = `${incident.id}/${variant}.${lang}${recipient ? `.${recipient.slug}` : ''}`;
+  for (const name of withInputs(formats)) {
+    const format = FORMATS[name]!;
+    const module = await format.load();
+    const unavailable = module.unavailable?.(doc);
+    if (unavailable) {
+      const problem: Diagnostic = {
+        file: incident.file,
+        line: 1,
+        col: 1,
+        severity: 'warning',
+        path: unavailable.path,
+        message: `${variant}.${lang}${recipient ? ` for ${recipient.name}` : ''}: no .${format.ext} written, ${unavailable.message}`,
+        hint: unavailable.hint,
+      };
+      // Asked for by name, a missing format is a failed render (with the file named), not a skip.
+      if (run.selection.explicitFormats) throw new InputError([{ ...problem, severity: 'error' }]);
+      result.warnings.push(problem);
+      continue;
+    }
+    const content = await module.render(doc);
+    doc.produced.set(name, content);
+    const path = `${base}.${format.ext}`;
+    // Also the formats another is built from: encoded inside it, a leftover could hide.
+    scanText(path, content, run.allowed);
+    if (name === 'txt') checkLength(path, doc, content);
+    if (!formats.includes(name)) continue;
+    const meta = {
+      variant,
+      lang,
+      format: name,
+      ...(recipient ? { recipient: recipient.slug } : {}),
+      title: doc.title,
+    };
+    result.artifacts.push(toArtifact(path, meta, content));
+  }
 }
 
 /**
- * Renders the selected variants × languages × formats of one incident, in memory. Pure apart
- * from reading templates; throws InputError (template or leftover placeholder) on failure.
+ * Renders the selected variants × languages × formats of one incident, in memory: a function of
+ * the incident, the templates and the selection. Languages not selected: the incident's own.
+ * Throws InputError (template, leftover placeholder, a format asked for but unavailable).
  */
 export async function renderIncident(
   incident: Incident,
   engine: TemplateEngine,
   selection: Selection,
 ): Promise<RenderResult> {
-  const artifacts: Artifact[] = [];
-  const warnings: Diagnostic[] = [];
-  const variants = engine.store.variants();
+  const result: RenderResult = { artifacts: [], warnings: [] };
+  const variants = readVariants(engine.store);
   const allowed = allowedLeftovers(incident);
-  for (const variant of selection.variants) {
-    const config = variants[variant];
+  for (const name of selection.variants) {
+    const config = variants[name];
     if (!config) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
     if (formats.length === 0) continue;
@@ -112,49 +123,15 @@ export async function renderIncident(
       config.perRecipient && incident.email.recipients.length > 0
         ? incident.email.recipients
         : [undefined];
-    for (const lang of selection.langs) {
+    for (const lang of selection.langs ?? [incident.lang]) {
       for (const recipient of recipients) {
-        const doc = buildDocument(incident, variant, lang, engine, selection, recipient);
-        const base = `${incident.id}/${variant}.${lang}${recipient ? `.${recipient.slug}` : ''}`;
-        // eml is built from the txt and html parts, so those are rendered first.
-        const order = [
-          ...new Set([...(formats.includes('eml') ? ['txt', 'html'] : []), ...formats]),
-        ];
-        for (const format of order) {
-          if (format === 'eml' && !senderOf(doc)) {
-            const problem: Diagnostic = {
-              file: incident.file,
-              line: 1,
-              col: 1,
-              severity: 'warning',
-              path: 'email.from',
-              message: `${variant}.${lang}${recipient ? ` for ${recipient.name}` : ''}: no .eml written, the e-mail has no sender`,
-              hint: 'set email.from or organization.contact.email',
-            };
-            // Asked for by name, a missing .eml is a failed render (with the file named), not a skip.
-            if (selection.explicitFormats)
-              throw new InputError([{ ...problem, severity: 'error' }]);
-            warnings.push(problem);
-            continue;
-          }
-          const content = await FORMATS[format]!.render(doc);
-          doc.produced.set(format, content);
-          // Also the parts an .eml is built from: encoded inside it, a leftover could hide.
-          scanText(`${base}.${FORMATS[format]!.ext}`, content, allowed);
-          if (!formats.includes(format)) continue;
-          const meta = {
-            variant,
-            lang,
-            format,
-            ...(recipient ? { recipient: recipient.slug } : {}),
-          };
-          const artifact = toArtifact(`${base}.${FORMATS[format]!.ext}`, meta, content);
-          artifacts.push(artifact);
-        }
+        const doc = buildDocument(incident, { name, config }, lang, engine, {
+          ...(selection.wrap ? { wrap: selection.wrap } : {}),
+          ...(recipient ? { recipient } : {}),
+        });
+        await renderDocument(doc, formats, { selection, allowed }, result);
       }
     }
   }
-  return { artifacts, warnings };
+  return result;
 }
-
-export { InputError };

@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { InputError, UsageError, type VariantConfig } from '../shared.js';
+import { InputError, UsageError } from '../shared.js';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export type { VariantConfig };
 
 function isFolder(path: string): boolean {
   try {
@@ -15,8 +13,16 @@ function isFolder(path: string): boolean {
 }
 
 // A broken file in a --templates folder is bad input (exit 1), not a bug in faq.
-function templateError(display: string, message: string, line = 1, col = 1): InputError {
-  return new InputError([{ file: display, line, col, severity: 'error', path: '', message }]);
+export function templateError(
+  display: string,
+  message: string,
+  line = 1,
+  col = 1,
+  hint?: string,
+): InputError {
+  return new InputError([
+    { file: display, line, col, severity: 'error', path: '', message, ...(hint ? { hint } : {}) },
+  ]);
 }
 
 function readTemplate(path: string, display: string): string {
@@ -29,7 +35,7 @@ function readTemplate(path: string, display: string): string {
   }
 }
 
-function parseJson(file: { display: string; text: string }): unknown {
+export function parseJson(file: { display: string; text: string }): unknown {
   try {
     return JSON.parse(file.text);
   } catch (error) {
@@ -99,22 +105,6 @@ export class TemplateStore {
     if (path.startsWith(this.builtinDir))
       return `templates/${relative(this.builtinDir, path).replace(/\\/g, '/')}`;
     return relative(process.cwd(), path).replace(/\\/g, '/') || path;
-  }
-
-  /** Variants and their formats; an overlay's `variants.json` replaces the built-in one. */
-  variants(): Record<string, VariantConfig> {
-    const file = this.read('variants.json');
-    if (!file) return {};
-    const variants = parseJson(file) as Record<string, VariantConfig>;
-    for (const [name, config] of Object.entries(variants ?? {})) {
-      const formats = (config as Partial<VariantConfig> | null)?.formats;
-      if (!Array.isArray(formats) || typeof config.layout !== 'string')
-        throw templateError(
-          file.display,
-          `variant "${name}" needs "formats" (a list) and "layout"`,
-        );
-    }
-    return variants;
   }
 
   /** Languages that have templates: folders with at least one `*.md.hbs`. */

@@ -1,0 +1,77 @@
+import { FORMAT_NAMES } from '../formats/registry.js';
+import { suggestion } from '../incident/suggest.js';
+import { isLang } from '../lang/index.js';
+import { UsageError, type Selection } from '../shared.js';
+import { TemplateEngine } from './engine.js';
+import { TemplateStore } from './templates.js';
+import { readVariants } from './variants.js';
+
+/** What the library's `renderFiles` is asked to do. */
+export interface RenderOptions {
+  files: string[];
+  out?: string;
+  variants?: string[];
+  formats?: string[];
+  langs?: string[];
+  templates?: string;
+  wrap?: number;
+  /** Render in memory only and return the artifacts (for --stdout, diff and preview). */
+  dryRun?: boolean;
+}
+
+/** One file of a run, by its place in the list given. */
+export interface Task {
+  index: number;
+  file: string;
+}
+
+/** A run, planned: the checked selection, the templates it renders with, and its tasks. */
+export interface Plan {
+  selection: Selection;
+  engine: TemplateEngine;
+  tasks: Task[];
+  out: string;
+  dryRun: boolean;
+}
+
+function checkChoice(
+  kind: string,
+  values: readonly string[] | undefined,
+  valid: readonly string[],
+): void {
+  for (const value of values ?? []) {
+    if (valid.includes(value)) continue;
+    const hint = suggestion(value, valid);
+    throw new UsageError(
+      `unknown ${kind} "${value}"`,
+      hint.startsWith('valid') ? hint : `${hint} valid: ${valid.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Plans a run: opens the templates, checks every name asked for against them and the format
+ * registry (UsageError on an unknown one), and makes one task per file.
+ */
+export function planRun(options: RenderOptions): Plan {
+  const store = new TemplateStore(options.templates);
+  const variants = Object.keys(readVariants(store));
+  checkChoice('variant', options.variants, variants);
+  checkChoice('format', options.formats, FORMAT_NAMES);
+  checkChoice('language', options.langs, store.languages().filter(isLang));
+  const selection: Selection = {
+    ...(options.templates ? { templates: options.templates } : {}),
+    variants: options.variants ?? variants,
+    formats: options.formats ?? FORMAT_NAMES,
+    ...(options.langs ? { langs: options.langs } : {}),
+    explicitFormats: options.formats !== undefined,
+    ...(options.wrap ? { wrap: options.wrap } : {}),
+  };
+  return {
+    selection,
+    engine: new TemplateEngine(store),
+    tasks: options.files.map((file, index) => ({ index, file })),
+    out: options.out ?? 'dist',
+    dryRun: options.dryRun === true,
+  };
+}

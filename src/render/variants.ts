@@ -1,0 +1,75 @@
+import { FORMATS, FORMAT_NAMES } from '../formats/registry.js';
+import { suggestion } from '../incident/suggest.js';
+import type { Variant } from '../shared.js';
+import { parseJson, templateError, type TemplateStore } from './templates.js';
+
+/** The settings a variant may have in variants.json, with what each must be. */
+const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
+  formats: (v) => Array.isArray(v) && v.length > 0 && v.every((f) => typeof f === 'string'),
+  layout: (v) => typeof v === 'string' && v !== '',
+  titleIsSubject: (v) => typeof v === 'boolean',
+  perRecipient: (v) => typeof v === 'boolean',
+  faqPage: (v) => typeof v === 'boolean',
+  scope: (v) => v === 'incident',
+  maxLength: (v) => Number.isInteger(v) && (v as number) > 0,
+};
+
+const EXPECTED: Record<keyof Variant, string> = {
+  formats: 'a list of formats',
+  layout: 'the name of a layout under layouts/',
+  titleIsSubject: 'true or false',
+  perRecipient: 'true or false',
+  faqPage: 'true or false',
+  scope: '"incident" (one document per incident, the only scope so far)',
+  maxLength: 'a whole number of characters',
+};
+
+/** What is wrong with one entry of variants.json, as [message, hint]; undefined if nothing. */
+function checkVariant(name: string, entry: unknown): [string, string?] | undefined {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+    return [`variant "${name}" needs "formats" (a list) and "layout"`];
+  const config = entry as Record<string, unknown>;
+  const settings = Object.keys(SETTINGS);
+  for (const key of Object.keys(config)) {
+    if (!settings.includes(key))
+      return [`variant "${name}" has an unknown setting "${key}"`, suggestion(key, settings)];
+  }
+  const formats = SETTINGS.formats(config.formats) ? (config.formats as string[]) : undefined;
+  const needsLayout = !formats || formats.some((f) => FORMATS[f]?.needsLayout);
+  const missing = [
+    ...(formats ? [] : ['"formats" (a list)']),
+    ...(needsLayout && config.layout === undefined ? ['"layout"'] : []),
+  ];
+  if (missing.length > 0) return [`variant "${name}" needs ${missing.join(' and ')}`];
+  const unknown = formats!.find((f) => !FORMATS[f]);
+  if (unknown)
+    return [
+      `variant "${name}" has an unknown format "${unknown}"`,
+      suggestion(unknown, FORMAT_NAMES),
+    ];
+  for (const [key, isValid] of Object.entries(SETTINGS))
+    if (config[key] !== undefined && !isValid(config[key]))
+      return [`variant "${name}": "${key}" must be ${EXPECTED[key as keyof Variant]}`];
+  return undefined;
+}
+
+const read = new WeakMap<TemplateStore, Record<string, Variant>>();
+
+/**
+ * The variants of a template store, from its `variants.json` (an overlay's replaces the built-in
+ * one), each checked: a broken entry is bad input at the file, not a failure later.
+ */
+export function readVariants(store: TemplateStore): Record<string, Variant> {
+  const known = read.get(store);
+  if (known) return known;
+  const file = store.read('variants.json');
+  const variants = (file ? parseJson(file) : {}) as Record<string, unknown>;
+  if (!variants || typeof variants !== 'object' || Array.isArray(variants))
+    throw templateError(file!.display, 'variants.json must be an object: { "name": { … } }');
+  for (const [name, entry] of Object.entries(variants ?? {})) {
+    const problem = checkVariant(name, entry);
+    if (problem) throw templateError(file!.display, problem[0], 1, 1, problem[1]);
+  }
+  read.set(store, variants as Record<string, Variant>);
+  return variants as Record<string, Variant>;
+}
