@@ -10,7 +10,8 @@ import type { TemplateStore } from './templates.js';
 /** Placeholders of the organisation's original template that must never reach an artifact. */
 export const SEED_PLACEHOLDERS = /DATUM|OPTION:|\[Individuell beantworten\]/;
 
-export type CompiledTemplate = (data: object) => string;
+/** A template as a function of its data (the second argument is Handlebars' own, for partials). */
+export type CompiledTemplate = (data: object, partialOptions?: Handlebars.RuntimeOptions) => string;
 
 type HandlebarsEnv = typeof Handlebars;
 
@@ -154,6 +155,7 @@ export class TemplateEngine {
   private runtime?: HandlebarsEnv;
   private compiler?: HandlebarsEnv;
   private readonly cache = new Map<string, CompiledTemplate>();
+  private readonly partials = new Map<string, Record<string, CompiledTemplate>>();
 
   constructor(readonly store: TemplateStore) {}
 
@@ -168,6 +170,7 @@ export class TemplateEngine {
     return this.runtime.template(entry.spec as TemplateSpecification);
   }
 
+  /** The compiled template at `rel` (relative to templates/); InputError if it is missing or broken. */
   get(rel: string, kind: TemplateKind): CompiledTemplate {
     const cached = this.cache.get(rel);
     if (cached) return cached;
@@ -190,34 +193,69 @@ export class TemplateEngine {
         compileOptions(kind),
       );
     }
-    const compiled: CompiledTemplate = (data) => {
-      try {
-        return render(data, {
-          allowProtoPropertiesByDefault: false,
-          allowProtoMethodsByDefault: false,
-        });
-      } catch (error) {
-        const message = (error as Error).message;
-        const loc = / - (\d+):(\d+)$/.exec(message);
-        const last = /^"([^"]+)" not defined/.exec(message)?.[1];
-        const field =
-          last && loc ? (fullPath(file.text, Number(loc[1]), Number(loc[2]), last) ?? last) : last;
-        throw new InputError([
-          templateDiagnostic(
-            file.display,
-            field
-              ? `template uses "${field}", which this incident does not have`
-              : `template failed: ${message}`,
-            loc ? Number(loc[1]) : 1,
-            loc ? Number(loc[2]) + 1 : 1,
-            field ? 'wrap it in {{#if …}} or add the field to the incident file' : undefined,
-          ),
-        ]);
-      }
-    };
+    const lang = /^([^/]+)\/[^/]+\.md\.hbs$/.exec(rel)?.[1];
+    const compiled = reportingErrors(render, file, () => (lang ? this.partialsOf(lang) : {}));
     this.cache.set(rel, compiled);
     return compiled;
   }
+
+  /** A language's partials (`{{> affected}}` in `de/faq.md.hbs` is `de/partials/affected.md.hbs`). */
+  private partialsOf(lang: string): Record<string, CompiledTemplate> {
+    let partials = this.partials.get(lang);
+    if (!partials) {
+      partials = {};
+      for (const name of this.store.partials(lang))
+        partials[name] = this.get(`${lang}/partials/${name}.md.hbs`, 'markdown');
+      this.partials.set(lang, partials);
+    }
+    return partials;
+  }
+}
+
+/**
+ * The template as a function of its data, with its partials; an error while rendering (a missing
+ * field in strict mode) is bad input at the template's — or the partial's — own file:line:col.
+ */
+function reportingErrors(
+  render: HandlebarsTemplateDelegate,
+  file: { display: string; text: string },
+  partials: () => Record<string, CompiledTemplate>,
+): CompiledTemplate {
+  return (data, partialOptions) => {
+    try {
+      // Called as a partial, Handlebars passes the options of the template that includes it.
+      return render(
+        data,
+        partialOptions ?? {
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+          partials: partials(),
+        },
+      );
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw renderError(error as Error, file);
+    }
+  };
+}
+
+function renderError(error: Error, file: { display: string; text: string }): InputError {
+  const message = error.message;
+  const loc = / - (\d+):(\d+)$/.exec(message);
+  const last = /^"([^"]+)" not defined/.exec(message)?.[1];
+  const field =
+    last && loc ? (fullPath(file.text, Number(loc[1]), Number(loc[2]), last) ?? last) : last;
+  return new InputError([
+    templateDiagnostic(
+      file.display,
+      field
+        ? `template uses "${field}", which this incident does not have`
+        : `template failed: ${message}`,
+      loc ? Number(loc[1]) : 1,
+      loc ? Number(loc[2]) + 1 : 1,
+      field ? 'wrap it in {{#if …}} or add the field to the incident file' : undefined,
+    ),
+  ]);
 }
 
 /**

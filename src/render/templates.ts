@@ -122,6 +122,18 @@ export class TemplateStore {
     return [...found].sort();
   }
 
+  /** Names of a language's partials: `<lang>/partials/<name>.md.hbs`, built-in or overlaid. */
+  partials(lang: string): string[] {
+    const found = new Set<string>();
+    for (const dir of [this.builtinDir, this.overlayDir]) {
+      const folder = dir && join(dir, lang, 'partials');
+      if (!folder || !isFolder(folder)) continue;
+      for (const name of readdirSync(folder))
+        if (name.endsWith('.md.hbs')) found.add(name.slice(0, -'.md.hbs'.length));
+    }
+    return [...found].sort();
+  }
+
   /** Labels of the page layout (skip link, "Contents", …) for one language. */
   labels(lang: string): Record<string, string> {
     const file = this.read(`${lang}/labels.json`);
