@@ -52,7 +52,7 @@ test('a plain-text variant is one entry and one template per language, with no l
     ['regio-it-2026-11/sms.de.txt'],
   );
   assert.match(
-    new TextDecoder().decode(outcome.artifacts[0].content),
+    Buffer.from(outcome.artifacts[0].content).toString('utf8'),
     /^regio iT: IT-Störung seit /,
   );
 });
@@ -61,7 +61,7 @@ test('maxLength: a plain text longer than the variant allows fails the render, n
   const files = { 'de/sms.md.hbs': SMS };
   const fits = withVariants(t, { sms: { formats: ['txt'], maxLength: 160 } }, files);
   const text = (await renderWith(fits, { variants: ['sms'] })).artifacts[0];
-  const length = [...new TextDecoder().decode(text.content).trimEnd()].length;
+  const length = [...Buffer.from(text.content).toString('utf8').trimEnd()].length;
   assert.ok(length <= 160, `${length} characters`);
   const tight = withVariants(t, { sms: { formats: ['txt'], maxLength: length - 1 } }, files);
   const problem = await problemOf(renderWith(tight, { variants: ['sms'] }));

@@ -13,7 +13,6 @@ import { InputError } from '../../lib/shared.js';
 import { EXAMPLE, ROOT, tempDir } from '../helpers.js';
 
 const TEMPLATES = join(ROOT, 'templates');
-const REGRET = 'Wir danken Ihnen für Ihr Verständnis und Ihre Geduld';
 const INVESTIGATING = 'Wir hoffen auf Ihr Verständnis und Ihre Geduld, während wir';
 
 function overlay(t, files) {
@@ -32,7 +31,7 @@ async function texts(templates) {
     formats: ['md'],
     ...(templates ? { templates } : {}),
   });
-  return new Map(outcome.artifacts.map((a) => [a.path, new TextDecoder().decode(a.content)]));
+  return new Map(outcome.artifacts.map((a) => [a.path, Buffer.from(a.content).toString('utf8')]));
 }
 
 function filesContaining(text) {
