@@ -2,36 +2,19 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type Handlebars from 'handlebars';
-import type { Diagnostic } from '../shared.js';
 import { InputError } from '../shared.js';
 import { PRECOMPILED } from './precompiled.js';
+import { reportingErrors, templateDiagnostic } from './template-errors.js';
 import type { TemplateStore } from './templates.js';
 
 /** Placeholders of the organisation's original template that must never reach an artifact. */
 export const SEED_PLACEHOLDERS = /DATUM|OPTION:|\[Individuell beantworten\]/;
 
-/** A template as a function of its data (the second argument is Handlebars' own, for partials). */
-export type CompiledTemplate = (data: object, partialOptions?: Handlebars.RuntimeOptions) => string;
+import type { CompiledTemplate } from './template-errors.js';
+
+export type { CompiledTemplate };
 
 type HandlebarsEnv = typeof Handlebars;
-
-function templateDiagnostic(
-  display: string,
-  message: string,
-  line = 1,
-  col = 1,
-  hint?: string,
-): Diagnostic {
-  return {
-    file: display,
-    line,
-    col,
-    severity: 'error',
-    path: '',
-    message,
-    ...(hint ? { hint } : {}),
-  };
-}
 
 /** The full Handlebars (parser and compiler): loaded only when a template is compiled at run time. */
 let compiler: HandlebarsEnv | undefined;
@@ -210,61 +193,4 @@ export class TemplateEngine {
     }
     return partials;
   }
-}
-
-/**
- * The template as a function of its data, with its partials; an error while rendering (a missing
- * field in strict mode) is bad input at the template's — or the partial's — own file:line:col.
- */
-function reportingErrors(
-  render: HandlebarsTemplateDelegate,
-  file: { display: string; text: string },
-  partials: () => Record<string, CompiledTemplate>,
-): CompiledTemplate {
-  return (data, partialOptions) => {
-    try {
-      // Called as a partial, Handlebars passes the options of the template that includes it.
-      return render(
-        data,
-        partialOptions ?? {
-          allowProtoPropertiesByDefault: false,
-          allowProtoMethodsByDefault: false,
-          partials: partials(),
-        },
-      );
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw renderError(error as Error, file);
-    }
-  };
-}
-
-function renderError(error: Error, file: { display: string; text: string }): InputError {
-  const message = error.message;
-  const loc = / - (\d+):(\d+)$/.exec(message);
-  const last = /^"([^"]+)" not defined/.exec(message)?.[1];
-  const field =
-    last && loc ? (fullPath(file.text, Number(loc[1]), Number(loc[2]), last) ?? last) : last;
-  return new InputError([
-    templateDiagnostic(
-      file.display,
-      field
-        ? `template uses "${field}", which this incident does not have`
-        : `template failed: ${message}`,
-      loc ? Number(loc[1]) : 1,
-      loc ? Number(loc[2]) + 1 : 1,
-      field ? 'wrap it in {{#if …}} or add the field to the incident file' : undefined,
-    ),
-  ]);
-}
-
-/**
- * Handlebars names only the last segment of a missing field ("fax"); the mustache at the error's
- * position in the template has the whole path ("org.contact.fax").
- */
-function fullPath(source: string, line: number, column: number, last: string): string | undefined {
-  const text = source.split('\n')[line - 1]?.slice(column);
-  // The position is that of the path itself, or of the mustache around it.
-  const path = /^(?:\{\{~?[#^]?\s*)?([\w.@/-]+)/.exec(text ?? '')?.[1];
-  return path && (path === last || path.endsWith(`.${last}`)) ? path : undefined;
 }
