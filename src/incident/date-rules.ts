@@ -13,7 +13,13 @@ export type Report = (
   path: KeyPath,
   message: string,
   hint?: string,
-  options?: { key?: boolean; severity?: 'warning'; needle?: string | RegExp },
+  options?: {
+    key?: boolean;
+    severity?: 'warning';
+    needle?: string | RegExp;
+    /** A character of the text value at `path`, by its offset into the value. */
+    within?: { value: string; offset: number };
+  },
 ) => void;
 
 /** The dates of an incident file, parsed, with what the rules need besides. */

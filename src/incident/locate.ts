@@ -46,3 +46,28 @@ export function locate(
   }
   return lineCounter.linePos(offset);
 }
+
+/**
+ * Where a character of a text value stands in the file: the value's lines are found in the
+ * source one after the other (a block scalar adds indentation, a quoted string escapes), and the
+ * column within the line is kept. Undefined when the line cannot be found as written.
+ */
+export function locateInValue(
+  source: string,
+  range: readonly [number, number],
+  value: string,
+  offset: number,
+): number | undefined {
+  const lines = value.slice(0, offset).split('\n');
+  const column = lines.at(-1)!.length;
+  const target = value.slice(offset - column).split('\n', 1)[0]!;
+  const slice = source.slice(range[0], range[1]);
+  let from = 0;
+  for (const line of [...lines.slice(0, -1), target]) {
+    if (line.trim() === '') continue;
+    const at = slice.indexOf(line, from);
+    if (at < 0) return undefined;
+    from = at + line.length;
+  }
+  return target.trim() === '' ? undefined : range[0] + from - target.length + column;
+}

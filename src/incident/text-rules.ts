@@ -1,27 +1,15 @@
 import { LANGUAGES, type Lang } from '../lang/index.js';
 import type { Report } from './date-rules.js';
 import type { KeyPath } from './locate.js';
-import { findUnsafeLinks } from './markdown-safety.js';
+import { checkMarkdownText } from './markdown-check.js';
 import { IncidentSchema, type IncidentFile, type Localized } from './schema.js';
 import { visitFields } from './walk.js';
 
-/** Every link target in every Markdown field must be one that may be published. */
+/** Every Markdown field: within the limits of a Markdown parser, and only safe link targets. */
 export function checkMarkdown(input: IncidentFile, report: Report): void {
   visitFields(IncidentSchema, input, ['localized-markdown'], (value, path) => {
-    for (const [subPath, text] of texts(path, value as Localized)) {
-      for (const { href, reason } of findUnsafeLinks(text)) {
-        report(
-          subPath,
-          reason === 'user'
-            ? `link target ${JSON.stringify(href)} is not allowed: it names a user before "@", which a reader takes for the address`
-            : `link target ${JSON.stringify(href)} is not allowed: links must be http(s), mailto, tel or relative`,
-          reason === 'user'
-            ? 'write only the address, e.g. https://www.example.org/page'
-            : 'remove the link or use a web address',
-          { needle: href },
-        );
-      }
-    }
+    for (const [subPath, text] of texts(path, value as Localized))
+      checkMarkdownText(subPath, text, report);
   });
 }
 

@@ -11,7 +11,7 @@ import {
 } from './date-rules.js';
 import type { Incident, WithDates } from './incident.js';
 import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
-import { locate, type KeyPath, type Position } from './locate.js';
+import { locate, locateInValue, type KeyPath, type Position } from './locate.js';
 import { IncidentSchema, type IncidentFile } from './schema.js';
 import { slugify } from './slug.js';
 import { checkLanguages, checkMarkdown } from './text-rules.js';
@@ -41,6 +41,7 @@ export function validateIncident(
     found += 1;
     if (diagnostics.length >= MAX_DIAGNOSTICS) return;
     const pos =
+      (opts.within !== undefined && locateWithin(loaded, path, opts.within)) ||
       (opts.needle !== undefined && locateText(loaded, path, opts.needle)) ||
       locate(loaded.doc, loaded.lineCounter, path, opts);
     diagnostics.push({
@@ -67,6 +68,18 @@ export function validateIncident(
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };
+}
+
+/** Where a character of the text value at `path` is written in the file. */
+function locateWithin(
+  loaded: LoadedFile,
+  path: KeyPath,
+  within: { value: string; offset: number },
+): Position | undefined {
+  const range = (loaded.doc.getIn(path, true) as Node | undefined)?.range;
+  if (!range) return undefined;
+  const at = locateInValue(loaded.text, [range[0], range[1]], within.value, within.offset);
+  return at === undefined ? undefined : loaded.lineCounter.linePos(at);
 }
 
 /** Where `needle` is written inside the value at `path` (e.g. a link in a Markdown block). */
