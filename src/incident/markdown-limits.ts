@@ -99,7 +99,8 @@ function scanLine(line: string, s: ScanState): MarkdownLimitProblem | undefined 
     s.code = 0;
     s.lazyQuotes = 0;
   }
-  let [matched, pos] = matchContainers(line, s.stack, blank);
+  const [matched, start] = matchContainers(line, s.stack, blank);
+  let pos = start;
   if (s.fence) {
     if (matched >= s.fence.depth) {
       const close = new RegExp(`^ {0,3}${s.fence.char}{${s.fence.length},} *$`);

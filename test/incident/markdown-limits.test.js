@@ -11,7 +11,7 @@ import { findMarkdownLimit, MAX_NESTING } from '../../lib/incident/markdown-limi
 import { EXAMPLE } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
-const ANSWER = /    answer:\n      de: \|\n(?:        .*\n)+      en: \|\n(?:        .*\n)+/;
+const ANSWER = / {4}answer:\n {6}de: \|\n(?: {8}.*\n)+ {6}en: \|\n(?: {8}.*\n)+/;
 
 /** The example with the first question's answer replaced by `yaml` (the lines after `answer:`). */
 function withAnswer(yaml) {
