@@ -127,7 +127,7 @@ export interface LocalDate {
   day: number;
   hour: number;
   minute: number;
-  /** Offset of the local time from UTC in minutes (0 for date-only values). */
+  /** Offset of the local time from UTC in minutes (for a date-only value: at local midnight). */
   offset: number;
 }
 

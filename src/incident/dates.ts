@@ -24,8 +24,11 @@ export function parseIncidentDate(text: string, timeZone: string): ParsedDate {
     };
   if (!isValidDay(year, month, day))
     return { ok: false, message: `${text} does not exist in the calendar` };
-  if (m[4] === undefined)
-    return { ok: true, value: { hasTime: false, year, month, day, hour: 0, minute: 0, offset: 0 } };
+  if (m[4] === undefined) {
+    // The e-mail's Date header carries the offset: the one of that day in the organisation's zone.
+    const offset = offsetAt(zonedToUtc(year, month, day, 0, 0, timeZone), timeZone);
+    return { ok: true, value: { hasTime: false, year, month, day, hour: 0, minute: 0, offset } };
+  }
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);

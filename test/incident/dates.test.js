@@ -79,3 +79,13 @@ test('e-mail Date headers in local time with the offset', () => {
     'Thu, 26 Nov 2026 15:00:00 -0500',
   );
 });
+
+test('a date-only updated gives the Date header the offset of its zone on that day, not +0000', () => {
+  assert.equal(toRfc5322Date(parse('2026-11-26')), 'Thu, 26 Nov 2026 00:00:00 +0100');
+  assert.equal(toRfc5322Date(parse('2026-07-05')), 'Sun, 05 Jul 2026 00:00:00 +0200');
+  assert.equal(
+    toRfc5322Date(parse('2026-11-26', 'America/New_York')),
+    'Thu, 26 Nov 2026 00:00:00 -0500',
+  );
+  assert.equal(toIsoString(parse('2026-07-05')), '2026-07-05', 'shown as a day, as before');
+});
