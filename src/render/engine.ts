@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type Handlebars from 'handlebars';
 import { InputError } from '../shared.js';
+import { findOutputHelpers, OUTPUT_HELPERS } from './output-helpers.js';
 import { PRECOMPILED } from './precompiled.js';
 import { reportingErrors, templateDiagnostic } from './template-errors.js';
 import type { TemplateStore } from './templates.js';
@@ -30,6 +31,11 @@ function createEnvironment(base: HandlebarsEnv): HandlebarsEnv {
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
+  // Never print: parseTemplate rejects these; this covers a template compiled some other way.
+  for (const name of OUTPUT_HELPERS)
+    hb.registerHelper(name, () => {
+      throw new Error(`the {{${name}}} helper is not available in templates`);
+    });
   return hb;
 }
 
@@ -100,6 +106,20 @@ function parseTemplate(hb: HandlebarsEnv, text: string, display: string): hbs.AS
           p.line,
           p.col,
           'replace it with a field, e.g. {{incident.detected.text}}',
+        ),
+      ),
+    );
+  }
+  const printing = findOutputHelpers(ast);
+  if (printing.length > 0) {
+    throw new InputError(
+      printing.map((p) =>
+        templateDiagnostic(
+          display,
+          `template uses {{${p.name}}}, which would write to the terminal, not the artifact`,
+          p.line,
+          p.col,
+          'remove it: templates cannot print (it would break --json and --stdout)',
         ),
       ),
     );
