@@ -70,3 +70,25 @@ export function demoteHeadings(markdown: string): string {
     })
     .join('');
 }
+
+/** A code fence opened at the start of a line of a Markdown field (inside no list or quote). */
+const TOP_FENCE = /^ {0,3}(`{3,}|~{3,})/m;
+
+/**
+ * A Markdown field is rendered as it reads on its own: a code fence it opens and never closes ends
+ * where the field ends. Left open, it would turn the rest of the template into code (the next
+ * section and its date; an e-mail's signature). Fences inside a list or quote end with it anyway.
+ */
+export function closeOpenFence(markdown: string): string {
+  if (!TOP_FENCE.test(markdown)) return markdown;
+  const last = new Lexer({ gfm: true })
+    .lex(markdown)
+    .filter((t) => t.type !== 'space')
+    .at(-1);
+  const fence = last?.type === 'code' ? TOP_FENCE.exec(last.raw)?.[1] : undefined;
+  if (!last || !fence) return markdown;
+  const lines = last.raw.replace(/\n+$/, '').split('\n');
+  const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  if (lines.length > 1 && closing.test(lines.at(-1)!)) return markdown;
+  return `${markdown.replace(/\n*$/, '\n')}${fence}\n`;
+}

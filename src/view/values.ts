@@ -5,7 +5,7 @@ import type { Incident, Recipient } from '../incident/incident.js';
 import { IncidentSchema, RecipientSchema, type Localized } from '../incident/schema.js';
 import { mapFields } from '../incident/walk.js';
 import { formatDate, formatDateTime } from '../lang/dates.js';
-import { demoteHeadings, escapeMarkdown, neutralizeHtml } from './escape.js';
+import { closeOpenFence, demoteHeadings, escapeMarkdown, neutralizeHtml } from './escape.js';
 
 /** A date as templates use it: `{{updated.text}}` in sentences, `.iso` for machines. */
 export interface DateView {
@@ -52,7 +52,7 @@ const SHOW: Record<FieldKind, Show> = {
   text: (v) => escapeMarkdown(v as string),
   'localized-text': (v, lang, fileLang) => escapeMarkdown(pickText(v as Localized, lang, fileLang)),
   'localized-markdown': (v, lang, fileLang) =>
-    demoteHeadings(neutralizeHtml(pickText(v as Localized, lang, fileLang))),
+    closeOpenFence(demoteHeadings(neutralizeHtml(pickText(v as Localized, lang, fileLang)))),
   date: (v, lang) => ({
     text: formatDateTime(v as LocalDate, lang),
     date: formatDate(v as LocalDate, lang),
