@@ -18,7 +18,7 @@ function unclosedEverywhere() {
     .replace(/( {8}Die forensischen Untersuchungen.*\n)/, '$1\n        ~~~~\n        answer-code\n')
     .replace(/( {6}Ihre regio iT\n)/, '$1\n      ```\n      signature-code\n')
     .replace(
-      /  # recipients:\n/,
+      / {2}# recipients:\n/,
       '  recipients:\n    - name: Stadt Musterstadt\n      email: it@musterstadt.example\n' +
         '      answer: "Gern:\\n\\n```\\nrecipient-code"\n',
     );
@@ -39,7 +39,7 @@ test('an unclosed fence ends with its field in faq, press and email, in md, html
   const file = join(tempDir(t), 'fences.yaml');
   writeFileSync(file, unclosedEverywhere());
   const { artifacts } = await renderFiles({ files: [file], dryRun: true });
-  const text = (a) => new TextDecoder().decode(a.content);
+  const text = (a) => Buffer.from(a.content).toString('utf8');
   const seen = new Set();
   for (const a of artifacts) {
     seen.add(`${a.variant}.${a.format}`);
