@@ -23,8 +23,8 @@ function findDuplicateIds(items: readonly BatchItem[]): Diagnostic[] {
     if (other)
       diagnostics.push({
         file: item.file,
-        line: 1,
-        col: 1,
+        line: item.idAt?.line ?? 1,
+        col: item.idAt?.col ?? 1,
         severity: 'error',
         path: 'id',
         message: `id "${item.id}" is also used by ${other}`,

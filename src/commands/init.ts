@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EXIT, OutputError, UsageError } from '../shared.js';
@@ -40,6 +40,18 @@ export async function runInit(file: string, flags: InitFlags, clock = new Date()
 async function writeStarter(file: string, text: string, force: boolean): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // mkdir says EEXIST (or ENOTDIR) when a part of the path is a file, not a folder.
+    const blocker = code === 'EEXIST' || code === 'ENOTDIR' ? fileOnPath(dirname(file)) : undefined;
+    if (blocker)
+      throw new OutputError(
+        `cannot write ${file}: ${blocker} is a file, not a folder; nothing was changed`,
+        'name a path whose folders are folders (--force overwrites only the incident file itself)',
+      );
+    throw error;
+  }
+  try {
     // 'wx' fails if the file exists, without a window between checking and writing.
     await writeFile(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
   } catch (error) {
@@ -56,4 +68,17 @@ async function writeStarter(file: string, text: string, force: boolean): Promise
       throw new OutputError(`cannot write ${file}: a file stands where a folder is needed`);
     throw error;
   }
+}
+
+/** The first part of a folder path that exists and is not a folder. */
+function fileOnPath(dir: string): string | undefined {
+  const parts: string[] = [];
+  for (let d = dir; !parts.includes(d); d = dirname(d)) parts.unshift(d);
+  return parts.find((p) => {
+    try {
+      return !statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }

@@ -83,7 +83,7 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
   if (!flags.quiet) {
     const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
     printInfo(
-      `faq: wrote ${outcome.artifacts.length} files to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`,
+      `faq: wrote ${outcome.artifacts.length} file${outcome.artifacts.length === 1 ? '' : 's'} to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`,
     );
   }
   return EXIT.ok;

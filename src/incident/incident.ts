@@ -32,5 +32,7 @@ export type Incident = Omit<Parsed, 'id' | 'email'> & {
   id: string;
   /** The file it came from, for messages. */
   file: string;
+  /** Where the id is written (`id:`), for messages; absent when the file name gives the id. */
+  idAt?: { line: number; col: number };
   email: Omit<Parsed['email'], 'recipients'> & { recipients: Recipient[] };
 };

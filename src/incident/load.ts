@@ -1,7 +1,13 @@
 import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../shared.js';
 import { inspectYamlTree } from './yaml-tree.js';
-import { decodeUtf8, describeIoError, ioErrorHint, readBounded } from './read-file.js';
+import {
+  decodeUtf8,
+  describeIoError,
+  detectWideEncoding,
+  ioErrorHint,
+  readBounded,
+} from './read-file.js';
 
 /** Incident files are a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -63,8 +69,18 @@ function tooLarge(file: string, size: number): Diagnostic {
 export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult {
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, diagnostics: [tooLarge(file, bytes.length)] };
-  const text = decodeUtf8(bytes);
-  if (typeof text !== 'string') return { ok: false, diagnostics: [notUtf8(file, bytes, text)] };
+  const wide = detectWideEncoding(bytes);
+  if (wide)
+    return {
+      ok: false,
+      diagnostics: [fileError(file, `is ${wide} text, not UTF-8`, 'save the file as UTF-8')],
+    };
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== 'string')
+    return { ok: false, diagnostics: [notUtf8(file, bytes, decoded)] };
+  // Old Mac line endings (CR alone) are line breaks in YAML too; one character for another
+  // keeps every position.
+  const text = decoded.replace(/\r(?!\n)/g, '\n');
   const binaryAt = text.search(/[\u0000-\u0008\u000e-\u001f\u007f]/);
   if (binaryAt >= 0) {
     const lines = text.slice(0, binaryAt).split('\n');
@@ -88,9 +104,6 @@ export function parseIncidentSource(file: string, bytes: Uint8Array): LoadResult
 }
 
 function notUtf8(file: string, bytes: Uint8Array, at: { invalidAt: number }): Diagnostic {
-  const isUtf16 =
-    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (isUtf16) return fileError(file, 'is UTF-16 text, not UTF-8', 'save the file as UTF-8');
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at.invalidAt)).split('\n');
   return fileError(
     file,
@@ -132,7 +145,7 @@ function parseYaml(file: string, text: string): LoadResult {
       ],
     };
   }
-  const treeProblems = inspectYamlTree(doc).map((p) =>
+  const treeProblems = inspectYamlTree(doc, text).map((p) =>
     fileError(file, p.message, p.hint, ...at(p.offset)),
   );
   if (treeProblems.length > 0) return { ok: false, diagnostics: withSummary(file, treeProblems) };

@@ -66,3 +66,25 @@ export function decodeUtf8(bytes: Uint8Array): string | { invalidAt: number } {
     return { invalidAt: 0 };
   }
 }
+
+/**
+ * UTF-16 or UTF-32, told by the byte order mark or, without one, by the zero bytes that ASCII
+ * text has in these encodings. UTF-32 is checked first: its little-endian mark starts like
+ * UTF-16's.
+ */
+export function detectWideEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefined {
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (bytes.length >= 4) {
+    if (
+      (a === 0xff && b === 0xfe && c === 0 && d === 0) ||
+      (a === 0 && b === 0 && c === 0xfe && d === 0xff)
+    )
+      return 'UTF-32';
+    if ((a !== 0 && b === 0 && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0 && d !== 0))
+      return 'UTF-32';
+    if ((a !== 0 && b === 0 && c !== 0 && d === 0) || (a === 0 && b !== 0 && c === 0 && d !== 0))
+      return 'UTF-16';
+  }
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
+  return undefined;
+}

@@ -65,6 +65,7 @@ export function validateIncident(
     return { diagnostics: withSummary(loaded.file, diagnostics, found) };
   }
   const incident = buildIncident(loaded.file, parsed.data, report, options);
+  if (parsed.data.id !== undefined) incident.idAt = locate(loaded.doc, loaded.lineCounter, ['id']);
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };

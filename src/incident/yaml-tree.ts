@@ -24,7 +24,7 @@ interface Frame {
  * the file, so hostile input cannot exhaust the stack or the CPU here (yaml's own `uniqueKeys`
  * check compares every key with every other one).
  */
-export function inspectYamlTree(doc: Document.Parsed): TreeProblem[] {
+export function inspectYamlTree(doc: Document.Parsed, source = ''): TreeProblem[] {
   const problems: TreeProblem[] = [];
   const anchors = new Map<string, number>();
   let aliases = 0;
@@ -66,6 +66,17 @@ export function inspectYamlTree(doc: Document.Parsed): TreeProblem[] {
           hint: 'write the values out instead of using many aliases',
         });
       }
+    } else if (
+      isScalar(node) &&
+      typeof node.value === 'string' &&
+      LONE_SURROGATE.test(node.value)
+    ) {
+      problems.push({
+        offset: loneSurrogateEscape(source, node.range) ?? at,
+        message:
+          'contains half of a surrogate pair (an escape like "\\uD800" alone), not a character',
+        hint: 'write the character itself, or both halves of the pair ("\\uD83D\\uDE00")',
+      });
     } else if (isMap(node)) {
       pushMap(node.items, depth, stack, problems, anchors);
     } else if (isSeq(node)) {
@@ -74,6 +85,20 @@ export function inspectYamlTree(doc: Document.Parsed): TreeProblem[] {
     }
   }
   return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** A UTF-16 surrogate without its other half: U+FFFD in every artifact if it were let through. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Where the escape of a lone surrogate is written in a quoted scalar's source. */
+function loneSurrogateEscape(source: string, range: Node['range']): number | undefined {
+  if (!range) return undefined;
+  const text = source.slice(range[0], range[1]);
+  const m =
+    /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/.exec(
+      text,
+    );
+  return m ? range[0] + m.index : undefined;
 }
 
 function pushMap(

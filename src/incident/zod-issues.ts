@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { core } from 'zod';
 import type { KeyPath } from './locate.js';
 import { IncidentSchema } from './schema.js';
@@ -169,7 +170,19 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
         { path, message: issue.message, ...(hint ? { hint } : {}), ...(needle ? { needle } : {}) },
       ];
     }
+    case 'invalid_format': {
+      const hint = asciiDomainHint(input);
+      return [{ path, message: issue.message, ...(hint ? { hint } : {}) }];
+    }
     default:
       return [{ path, message: issue.message }];
   }
+}
+
+/** An address whose domain has umlauts (IDN) is accepted written in its ASCII form: say which. */
+function asciiDomainHint(input: unknown): string | undefined {
+  const m = typeof input === 'string' ? /^([^@\s]+)@([^@\s]+)$/.exec(input) : null;
+  if (!m || !/[^\x00-\x7f]/.test(m[2]!) || /[^\x00-\x7f]/.test(m[1]!)) return undefined;
+  const ascii = domainToASCII(m[2]!);
+  return ascii ? `write the domain in its ASCII (punycode) form: ${m[1]}@${ascii}` : undefined;
 }

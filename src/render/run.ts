@@ -14,6 +14,8 @@ export interface BatchItem {
   file: string;
   /** The incident's id, once the file is valid. */
   id?: string;
+  /** Where the id is written in the file, when it is. */
+  idAt?: { line: number; col: number };
   /** What checking the file reported. */
   diagnostics: Diagnostic[];
   /** What rendering it reported. */
@@ -61,11 +63,12 @@ export async function processFile(
   }
   const { incident, diagnostics } = checked;
   if (!incident || hasErrors(diagnostics)) return { diagnostics, warnings: [], artifacts: [] };
+  const id = { id: incident.id, ...(incident.idAt ? { idAt: incident.idAt } : {}) };
   try {
     const result = await renderIncident(incident, engine, selection);
-    return { id: incident.id, diagnostics, warnings: result.warnings, artifacts: result.artifacts };
+    return { ...id, diagnostics, warnings: result.warnings, artifacts: result.artifacts };
   } catch (error) {
-    return { id: incident.id, diagnostics, warnings: [], artifacts: [], error };
+    return { ...id, diagnostics, warnings: [], artifacts: [], error };
   }
 }
 
