@@ -6,11 +6,11 @@
 /** Levels of block quotes and lists, counted together, that a Markdown field may nest. */
 export const MAX_NESTING = 8;
 /** Emphasis marks (runs of `*`, `_`, `~`) per paragraph; code marks (runs of `` ` ``) likewise. */
-export const MAX_MARKS = 100;
+const MAX_MARKS = 100;
 /** Times a block quote may continue on a line without `>` ("lazy" lines). */
-export const MAX_LAZY_QUOTE_LINES = 20;
+const MAX_LAZY_QUOTE_LINES = 20;
 /** Web addresses (`://`, `www.`) run together in one word, without a space between them. */
-export const MAX_ADDRESSES_PER_WORD = 5;
+const MAX_ADDRESSES_PER_WORD = 5;
 
 /** Where a Markdown field goes beyond a limit: an offset into the field's text. */
 export interface MarkdownLimitProblem {
