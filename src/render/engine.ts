@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type Handlebars from 'handlebars';
 import { InputError } from '../shared.js';
-import { findOutputHelpers, OUTPUT_HELPERS } from './output-helpers.js';
+import { OUTPUT_HELPERS, rejectOutputHelpers } from './output-helpers.js';
 import { PRECOMPILED } from './precompiled.js';
 import { reportingErrors, templateDiagnostic } from './template-errors.js';
 import type { TemplateStore } from './templates.js';
@@ -110,20 +110,7 @@ function parseTemplate(hb: HandlebarsEnv, text: string, display: string): hbs.AS
       ),
     );
   }
-  const printing = findOutputHelpers(ast);
-  if (printing.length > 0) {
-    throw new InputError(
-      printing.map((p) =>
-        templateDiagnostic(
-          display,
-          `template uses {{${p.name}}}, which would write to the terminal, not the artifact`,
-          p.line,
-          p.col,
-          'remove it: templates cannot print (it would break --json and --stdout)',
-        ),
-      ),
-    );
-  }
+  rejectOutputHelpers(ast, display);
   return ast;
 }
 

@@ -1,3 +1,6 @@
+import { InputError } from '../shared.js';
+import { templateDiagnostic } from './template-errors.js';
+
 /**
  * Handlebars' built-in helpers that write to the terminal instead of the artifact: `{{log …}}`
  * prints to stdout or stderr, which would break `--json` and `--stdout`. Templates may not use
@@ -6,9 +9,7 @@
 export const OUTPUT_HELPERS: readonly string[] = ['log'];
 
 /** Where a template calls a helper that writes output (1-based line and column). */
-export function findOutputHelpers(
-  ast: hbs.AST.Program,
-): { name: string; line: number; col: number }[] {
+function findOutputHelpers(ast: hbs.AST.Program): { name: string; line: number; col: number }[] {
   const found: { name: string; line: number; col: number }[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -30,4 +31,21 @@ export function findOutputHelpers(
   };
   visit(ast);
   return found;
+}
+
+/** Throws InputError at every call of a helper that writes output. */
+export function rejectOutputHelpers(ast: hbs.AST.Program, display: string): void {
+  const printing = findOutputHelpers(ast);
+  if (printing.length === 0) return;
+  throw new InputError(
+    printing.map((p) =>
+      templateDiagnostic(
+        display,
+        `template uses {{${p.name}}}, which would write to the terminal, not the artifact`,
+        p.line,
+        p.col,
+        'remove it: templates cannot print (it would break --json and --stdout)',
+      ),
+    ),
+  );
 }
