@@ -29,7 +29,17 @@ export interface Unwrapped {
   description?: string;
 }
 
+// Schemas do not change: each is unwrapped once (registry look-ups merge metadata along the
+// chain of clones, which a walk over thousands of recipients would repeat for every value).
+const unwrapped = new WeakMap<z.ZodType, Unwrapped>();
+
 export function unwrap(schema: z.ZodType): Unwrapped {
+  let out = unwrapped.get(schema);
+  if (!out) unwrapped.set(schema, (out = unwrapUncached(schema)));
+  return out;
+}
+
+function unwrapUncached(schema: z.ZodType): Unwrapped {
   const out: Unwrapped = { schema, required: true };
   for (let node: z.ZodType | undefined = schema; node;) {
     out.schema = node;
@@ -120,11 +130,24 @@ export function visitFields(
   data: unknown,
   kinds: readonly FieldKind[],
   visit: (value: unknown, path: KeyPath, kind: FieldKind) => void,
+  path: KeyPath = [],
 ): void {
-  mapFields(schema, data, (kind, value, path) => {
-    if (kinds.includes(kind)) visit(value, path, kind);
-    return value;
-  });
+  if (data === undefined) return;
+  const field = unwrap(schema);
+  if (field.kind) {
+    if (kinds.includes(field.kind)) visit(data, path, field.kind);
+    return;
+  }
+  const def = defOf(field.schema);
+  if (def.type === 'array' && def.element && Array.isArray(data)) {
+    data.forEach((item, i) => visitFields(def.element!, item, kinds, visit, [...path, i]));
+  } else if (def.type === 'object' && def.shape && isRecord(data)) {
+    for (const [key, member] of Object.entries(def.shape))
+      if (Object.hasOwn(data, key)) visitFields(member, data[key], kinds, visit, [...path, key]);
+  } else if (def.type === 'record' && def.valueType && isRecord(data)) {
+    for (const key of Object.keys(data))
+      visitFields(def.valueType, data[key], kinds, visit, [...path, key]);
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

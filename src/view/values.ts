@@ -66,12 +66,23 @@ const SHOW: Record<FieldKind, Show> = {
   flag: (v) => v,
 };
 
+// A mail merge builds one view per recipient from the same incident: its values are shown once
+// per language. (Views only read them.)
+const shownIncidents = new WeakMap<Incident, Map<string, Shown<Incident>>>();
+
 /** The incident's values (without the recipients) as templates see them in `lang`. */
 export function showIncident(incident: Incident, lang: string): Shown<Incident> {
-  const data = { ...incident, email: { ...incident.email, recipients: [] } };
-  return mapFields(IncidentSchema, data, (kind, value) =>
-    SHOW[kind](value, lang, incident.lang),
-  ) as Shown<Incident>;
+  let byLang = shownIncidents.get(incident);
+  if (!byLang) shownIncidents.set(incident, (byLang = new Map()));
+  let shown = byLang.get(lang);
+  if (!shown) {
+    const data = { ...incident, email: { ...incident.email, recipients: [] } };
+    shown = mapFields(IncidentSchema, data, (kind, value) =>
+      SHOW[kind](value, lang, incident.lang),
+    ) as Shown<Incident>;
+    byLang.set(lang, shown);
+  }
+  return shown;
 }
 
 /** One recipient's values as templates see them in `lang`. */

@@ -11,6 +11,7 @@ import { parseDates } from '../../lib/incident/date-rules.js';
 import { date, FIELD_KINDS, localizedMarkdown, text } from '../../lib/incident/fields.js';
 import { IncidentSchema } from '../../lib/incident/schema.js';
 import { listFields, visitFields } from '../../lib/incident/walk.js';
+import { buildViewModel } from '../../lib/view/model.js';
 import { showIncident, showRecipient } from '../../lib/view/values.js';
 
 const FIELDS = listFields(IncidentSchema);
@@ -184,4 +185,20 @@ test('the walks reach a date inside a list and Markdown inside a record of a new
   const markdown = [];
   visitFields(Schema, data, ['localized-markdown'], (_, path) => markdown.push(path.join('.')));
   assert.deepEqual(markdown, ['notes.a', 'notes.b']);
+});
+
+test('the view model places the escaped values, also the sender name it once passed raw', async () => {
+  const data = withValue(['email', 'from', 'name'], 'a*b <i>');
+  data.organization.city = 'c_d';
+  data.email.recipients[0].name = '[x]';
+  const { incident } = await check(data);
+  const view = buildViewModel(incident, 'de', incident.email.recipients[0]);
+  assert.equal(view.email.from.name, 'a\\*b \\<i\\>');
+  assert.equal(view.org.city, 'c\\_d');
+  assert.equal(view.recipient.name, '\\[x\\]');
+  assert.equal(view.incident.findingsExpected.iso, '2026-11-28');
+  // A mail merge shows the incident once per language; each recipient's view is its own.
+  const other = buildViewModel(incident, 'de', { ...incident.email.recipients[0], name: 'y' });
+  assert.equal(other.questions, view.questions);
+  assert.equal(other.recipient.name, 'y');
 });
