@@ -2,7 +2,8 @@ import { writeArtifacts } from './output/write.js';
 import { RenderCache } from './render/cache.js';
 import { planRun, type RenderOptions } from './render/plan.js';
 import { runTasks, type BatchItem } from './render/run.js';
-import { InputError, hasErrors, type Artifact, type Diagnostic } from './shared.js';
+import { checkSelectionProduces } from './render/check-selection.js';
+import { InputError, UsageError, hasErrors, type Artifact, type Diagnostic } from './shared.js';
 
 export { checkFiles, checkIncident, type CheckResult } from './incident/check.js';
 export type { RenderOptions };
@@ -11,6 +12,8 @@ export interface RenderOutcome {
   artifacts: Artifact[];
   warnings: Diagnostic[];
   out: string;
+  /** False when this run first repaired the leftovers of an earlier run that was killed. */
+  previousRunComplete?: boolean;
 }
 
 /** Two files with the same id would write one folder: an error at the second. */
@@ -43,6 +46,7 @@ function findDuplicateIds(items: readonly BatchItem[]): Diagnostic[] {
 export async function renderFiles(options: RenderOptions): Promise<RenderOutcome> {
   const plan = planRun(options);
   const { out, selection } = plan;
+  if (!plan.dryRun) checkSelectionProduces(plan.engine.store, selection);
   // Unchanged files come from the render cache of `out`; many files are shared between threads.
   const cache = plan.dryRun ? undefined : RenderCache.open(out, plan.engine.store, selection);
   const items = await runTasks(plan, cache);
@@ -55,12 +59,16 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
     if (item.error !== undefined) throw item.error;
     warnings.push(...item.warnings);
     artifacts.push(...item.artifacts);
+    if (!plan.dryRun && item.artifacts.length === 0)
+      throw new UsageError(
+        `${item.file}: the selection produces no files for this incident; nothing was written`,
+        item.warnings[0]?.message ?? 'choose other variants or formats',
+      );
     // A cached incident's folder already holds exactly these artifacts: it is left as it is.
     if (!item.cached) byIncident.set(item.id!, item.artifacts);
   }
-  if (!plan.dryRun) {
-    await writeArtifacts(out, byIncident);
-    cache?.save(items.filter((item) => item.key && !item.cached) as Required<BatchItem>[]);
-  }
-  return { artifacts, warnings, out };
+  if (plan.dryRun) return { artifacts, warnings, out };
+  const written = await writeArtifacts(out, byIncident);
+  cache?.save(items.filter((item) => item.key && !item.cached) as Required<BatchItem>[]);
+  return { artifacts, warnings, out, previousRunComplete: written.previousRunComplete };
 }

@@ -46,6 +46,14 @@ export class OutputError extends Error {
   }
 }
 
+/** Another run holds the output folder's lock (it is writing there): this run wrote nothing, exit 1. */
+export class LockedError extends OutputError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'LockedError';
+  }
+}
+
 /** Ctrl-C or SIGTERM while writing: the staging was removed, the previous output is untouched. */
 export class InterruptedError extends OutputError {
   constructor(

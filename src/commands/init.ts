@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { EXIT, OutputError, UsageError } from '../shared.js';
 import { printInfo } from '../cli/output.js';
 import { SCHEMA_FILE_NAME, fillStarter, starterDates } from '../init/starter.js';
@@ -52,10 +52,12 @@ async function writeStarter(file: string, text: string, force: boolean): Promise
     throw error;
   }
   try {
+    if (force) await replaceFile(file, text);
     // 'wx' fails if the file exists, without a window between checking and writing.
-    await writeFile(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+    else await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof OutputError) throw error;
     if (code === 'EEXIST')
       throw new OutputError(
         `${file} already exists; nothing was changed`,
@@ -81,4 +83,29 @@ function fileOnPath(dir: string): string | undefined {
       return false;
     }
   });
+}
+
+/**
+ * `--force` replaces only a regular file (never writes through a symbolic link into another
+ * file, never opens a FIFO or device), and all at once: the starter is written next to it and
+ * renamed over it, so a full disk leaves the old file as it was.
+ */
+async function replaceFile(file: string, text: string): Promise<void> {
+  const info = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (info?.isDirectory()) throw new OutputError(`${file} is a folder`, 'name a .yaml file');
+  if (info && !info.isFile())
+    throw new OutputError(
+      `${file} is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; nothing was changed`,
+      '--force replaces only a regular file: remove it first, or name another file',
+    );
+  const temp = join(dirname(file), `.${basename(file)}.faq-${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
 }

@@ -28,6 +28,10 @@ export interface RenderReport {
   /** The manifest's entries, each with its incident's id; `path` is relative to `out`. */
   artifacts: (Manifest['artifacts'][number] & { id: string })[];
   diagnostics: Diagnostic[];
+  /** Every incident folder of this run is in place (the run finished its swap). */
+  complete: boolean;
+  /** False when the run before this one did not complete (killed) and this one repaired it. */
+  previousRunComplete: boolean;
 }
 
 /** `faq render`: all artifacts written all or nothing, or exactly one printed with --stdout. */
@@ -58,6 +62,8 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
         out: flags.out,
         artifacts: [],
         diagnostics: error.diagnostics,
+        complete: false,
+        previousRunComplete: true,
       });
       return EXIT.invalid;
     }
@@ -81,9 +87,14 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
     return EXIT.ok;
   }
   if (!flags.quiet) {
+    if (outcome.previousRunComplete === false)
+      printInfo(
+        `faq: the previous run into ${outcome.out} did not complete; its leftovers were repaired`,
+      );
     const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
+    const count = outcome.artifacts.length;
     printInfo(
-      `faq: wrote ${outcome.artifacts.length} file${outcome.artifacts.length === 1 ? '' : 's'} to ${ids.map((id) => `${outcome.out}/${id}/`).join(', ')}`,
+      `faq: wrote ${count} ${count === 1 ? 'file' : 'files'} to ${ids.map((id) => join(outcome.out, `${id}/`)).join(', ')}`,
     );
   }
   return EXIT.ok;
@@ -105,6 +116,8 @@ export function buildRenderReport(outcome: RenderOutcome): RenderReport {
       sha256: a.sha256,
     })),
     diagnostics: outcome.warnings,
+    complete: true,
+    previousRunComplete: outcome.previousRunComplete !== false,
   };
 }
 

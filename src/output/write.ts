@@ -1,11 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { InterruptedError, OutputError, type Artifact } from '../shared.js';
+import { describe } from './describe.js';
+import { acquireLock, type Lock } from './lock.js';
+import { checkReplaceable } from './ownership.js';
 import { watchSignals } from './signals.js';
+import { STAGING, swapIn } from './swap.js';
+import {
+  locateWorkFolder,
+  removeWorkFolder,
+  removeStaleStaging,
+  repairWorkFolder,
+  type Repair,
+} from './work-folder.js';
 
-const STAGING = '.faq-staging-';
-const RETIRED = '.faq-old-';
+export { removeStaleStaging };
 
 /** The manifest written next to an incident's artifacts. */
 export interface Manifest {
@@ -38,87 +48,47 @@ export function buildManifest(id: string, artifacts: readonly Artifact[]): Manif
   };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** What a write found and did besides writing. */
+export interface WriteReport {
+  /** False when leftovers of an earlier run that did not complete (killed) were repaired first. */
+  previousRunComplete: boolean;
+  repaired: Repair;
 }
 
 /**
- * Removes staging folders left by a run that was killed (SIGKILL, power loss): their process is
- * gone. A folder with this process's own id is stale too — ids are reused, e.g. in containers.
- */
-export async function removeStaleStaging(out: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(out);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of entries) {
-    const m = /^\.faq-(staging|old)-(.*)-(\d+)$/.exec(name);
-    if (!m) continue;
-    const pid = Number(m[3]);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    // Killed between moving the previous output aside and moving the new one in: put it back.
-    if (m[1] === 'old' && !entries.includes(m[2]!)) {
-      const restored = await rename(join(out, name), join(out, m[2]!)).then(
-        () => true,
-        () => false,
-      );
-      if (restored) continue;
-    }
-    await rm(join(out, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
-}
-
-function describe(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
-  if (e.code === 'ENOSPC') return 'disk full';
-  if (e.code === 'EDQUOT') return 'disk quota exceeded';
-  if (e.code === 'ENOTDIR' || e.code === 'EEXIST') return 'a file stands where a folder is needed';
-  if (e.code === 'EROFS') return 'read-only file system';
-  if (e.code === 'ENAMETOOLONG') return 'a file name is too long';
-  return e.code ?? String(error);
-}
-
-/**
- * Writes the artifacts of one or more incidents all or nothing: each incident is written to a
- * staging folder inside `out` (same file system, so the rename is atomic), and only when every
- * one is complete are they swapped in, each replacing its incident's previous folder entirely.
- * On failure or Ctrl-C/SIGTERM the staging folders are removed (and `out` itself, if this run
- * created it), and the previous output stays as it was.
+ * Writes the artifacts of one or more incidents all or nothing. With the output folder's lock
+ * held (one run at a time; another run meanwhile gets LockedError, exit 1), and after checking
+ * that every incident folder it replaces is one faq wrote, each incident is written to a staging
+ * folder in the work folder next to `out` (same file system, so the rename is atomic), and only
+ * when every one is complete are they swapped in, each replacing its incident's previous folder
+ * entirely. On failure or Ctrl-C/SIGTERM the staging folders are removed (and `out` itself, if
+ * this run created it), and the previous output stays as it was.
  */
 export async function writeArtifacts(
   out: string,
   byIncident: Map<string, Artifact[]>,
-): Promise<void> {
+): Promise<WriteReport> {
   const signals = watchSignals();
   const staged: { id: string; staging: string }[] = [];
   let created: string | undefined;
+  let work: string | undefined;
+  let lock: Lock | undefined;
+  let failed = true;
   const interrupted = (): void => {
     const signal = signals.signal();
     if (signal) throw new InterruptedError(signal);
   };
   try {
-    try {
-      created = await mkdir(out, { recursive: true });
-    } catch (error) {
-      throw new OutputError(
-        `cannot create the output folder ${out}: ${describe(error)}`,
-        'choose another folder with --out',
-      );
-    }
-    await removeStaleStaging(out);
+    created = await createOutFolder(out);
+    work = await locateWorkFolder(out);
+    lock = await acquireLock(work, out);
+    const repaired = await repairWorkFolder(out, work, lock.path);
+    const legacy = await removeStaleStaging(out);
+    repaired.restored.push(...legacy.restored);
+    repaired.removed.push(...legacy.removed);
+    await checkReplaceable(out, [...byIncident.keys()]);
     for (const [id, artifacts] of byIncident) {
-      const staging = join(out, `${STAGING}${id}-${process.pid}`);
+      const staging = join(work, `${STAGING}${id}-${process.pid}`);
       staged.push({ id, staging });
       await writeStaging(out, staging, id, artifacts, interrupted);
     }
@@ -127,16 +97,36 @@ export async function writeArtifacts(
     await new Promise((done) => setTimeout(done, 1));
     await new Promise((done) => setImmediate(done));
     interrupted();
-    await swapIn(out, staged, `${process.pid}`);
+    await swapIn(out, work, staged, `${process.pid}`);
+    failed = false;
     const late = signals.signal();
     if (late) throw new InterruptedError(late, true);
+    const previousRunComplete = repaired.restored.length + repaired.removed.length === 0;
+    return { previousRunComplete, repaired };
   } catch (error) {
     await Promise.all(staged.map((s) => rm(s.staging, { recursive: true, force: true })));
-    if (created && !(error instanceof InterruptedError && error.complete))
-      await removeCreated(out, created);
-    throw error;
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(
+      `cannot write to the output folder ${out}: ${describe(error)}`,
+      'check permissions and free space, or use --out',
+    );
   } finally {
+    await lock?.release();
+    if (work) await removeWorkFolder(work);
+    // Only a run that held the lock may remove the folder: a losing run created it for the winner.
+    if (failed && lock && created) await removeCreated(out, created);
     signals.stop();
+  }
+}
+
+async function createOutFolder(out: string): Promise<string | undefined> {
+  try {
+    return await mkdir(out, { recursive: true });
+  } catch (error) {
+    throw new OutputError(
+      `cannot create the output folder ${out}: ${describe(error)}`,
+      'choose another folder with --out',
+    );
   }
 }
 
@@ -193,40 +183,4 @@ async function removeCreated(out: string, created: string): Promise<void> {
     }
     if (dir === top) return;
   }
-}
-
-async function swapIn(
-  out: string,
-  staged: { id: string; staging: string }[],
-  tag: string,
-): Promise<void> {
-  const done: { target: string; retired?: string }[] = [];
-  try {
-    for (const { id, staging } of staged) {
-      const target = join(out, id);
-      const retired = join(out, `${RETIRED}${id}-${tag}`);
-      let hadPrevious = true;
-      try {
-        await rename(target, retired);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        hadPrevious = false;
-      }
-      done.push({ target, ...(hadPrevious ? { retired } : {}) });
-      await rename(staging, target);
-    }
-  } catch (error) {
-    // Put every incident that was already swapped back as it was.
-    for (const { target, retired } of done.reverse()) {
-      await rm(target, { recursive: true, force: true });
-      if (retired) await rename(retired, target).catch(() => undefined);
-    }
-    throw new OutputError(
-      `cannot replace the output in ${out}: ${describe(error)}`,
-      'check that no other program holds the folder open',
-    );
-  }
-  await Promise.all(
-    done.map((d) => (d.retired ? rm(d.retired, { recursive: true, force: true }) : undefined)),
-  );
 }

@@ -1,12 +1,12 @@
-// All or nothing (SPEC §5.3): the writer stages every incident inside the output folder and
-// swaps it in by rename; a failed, interrupted or killed run leaves the previous output as it
+// All or nothing (SPEC §5.3): the writer stages every incident in a work folder next to the
+// output folder and swaps it in by rename; a failed, interrupted or killed run leaves the previous output as it
 // was and no staging folder behind; a successful run leaves nothing stale.
 /* global TextEncoder, setImmediate */ // Node globals the lint config does not list.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { removeStaleStaging, writeArtifacts } from '../../lib/output/write.js';
 import { InterruptedError, OutputError } from '../../lib/shared.js';
@@ -223,14 +223,14 @@ async function renderFrozenMidWrite(t, out, file) {
       child.stderr.on('data', (d) => (stderr += d));
       child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
     });
-    const staging = join(out, `.faq-staging-${ID}-${child.pid}`);
+    const work = join(out, '..', `.${basename(out)}.faq-work`);
+    const staging = join(work, `staging-${ID}-${child.pid}`);
     let running = true;
     exited.then(() => (running = false));
     while (running && !existsSync(staging)) await new Promise(setImmediate);
     if (running) {
       process.kill(child.pid, 'SIGSTOP');
-      const midWrite =
-        existsSync(staging) && !readdirSync(out).some((n) => n.startsWith('.faq-old-'));
+      const midWrite = existsSync(staging) && !readdirSync(work).some((n) => n.startsWith('old-'));
       if (midWrite) return { child, exited, staging };
       process.kill(child.pid, 'SIGCONT');
     }
@@ -263,6 +263,7 @@ for (const [signal, code] of [
     assert.match(r.stderr, new RegExp(`interrupted by ${signal}: nothing was written`));
     assert.doesNotMatch(r.stderr, /^\s+at /m);
     assertUnchanged(out, before);
+    assert.deepEqual(readdirSync(dir).sort(), ['incident.yaml', 'out'], 'no work folder left');
   });
 }
 

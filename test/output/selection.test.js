@@ -1,0 +1,80 @@
+// A selection that produces no files would replace an incident's folder with an empty one: it is
+// a usage error (exit 2) naming why, and nothing is touched (issue 10, finding 3).
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { renderFiles } from '../../lib/api.js';
+import { UsageError } from '../../lib/shared.js';
+import { EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
+
+// In process, the render cache would be kept in the working folder (the repository).
+process.env.FAQ_CACHE = '0';
+
+function snapshot(dir) {
+  return listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}
+
+/** An output folder with a first render in it, and a templates overlay with this variants.json. */
+async function setUp(t, variants) {
+  const dir = tempDir(t);
+  const out = join(dir, 'out');
+  await renderFiles({ files: [EXAMPLE], out, variants: ['faq'], formats: ['txt'] });
+  const templates = join(dir, 'templates');
+  mkdirSync(templates);
+  if (variants) writeFileSync(join(templates, 'variants.json'), variants);
+  return { out, templates, before: snapshot(out) };
+}
+
+async function assertNothingProduced(options, pattern, hint) {
+  await assert.rejects(renderFiles({ files: [EXAMPLE], ...options }), (error) => {
+    assert.ok(error instanceof UsageError, String(error));
+    assert.match(error.message, pattern);
+    assert.match(error.message, /; nothing was written$/);
+    if (hint) assert.match(error.hint, hint);
+    return true;
+  });
+}
+
+test('--variant faq --format eml: exit 2 naming why, the previous output untouched', async (t) => {
+  const { out, before } = await setUp(t);
+  const r = runCli(['render', EXAMPLE, '-o', out, '--variant', 'faq', '--format', 'eml']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(
+    r.stderr,
+    'faq: error: the selection produces no files: variant faq is made as html, md, txt, but --format asks for eml; nothing was written (hint: choose formats that the chosen variants are made in)\n',
+  );
+  assert.deepEqual(snapshot(out), before);
+});
+
+test('an overlay variants.json that is {}: a usage error, nothing touched', async (t) => {
+  const { out, templates, before } = await setUp(t, '{}');
+  await assertNothingProduced(
+    { out, templates },
+    /^the templates of .*templates define no variants, so there is nothing to render/,
+  );
+  assert.deepEqual(snapshot(out), before);
+});
+
+test('mistyped formats in an overlay variants.json: a usage error that names them', async (t) => {
+  const { out, templates, before } = await setUp(
+    t,
+    '{ "faq": { "formats": ["htm", "text"], "layout": "page" } }',
+  );
+  await assertNothingProduced(
+    { out, templates },
+    /^the selection produces no files: variant faq is made as htm, text;/,
+    /names formats faq does not know: htm, text; valid: html, md, txt, eml/,
+  );
+  assert.deepEqual(snapshot(out), before);
+});
+
+test('the success line names the folder, with a singular for one file', (t) => {
+  const dir = tempDir(t);
+  const r = runCli(['render', EXAMPLE, '-o', '.', '--variant', 'faq', '--format', 'txt'], {
+    cwd: dir,
+    env: { FAQ_CACHE: '0' },
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, 'faq: wrote 1 file to regio-it-2026-11/; the output is complete\n');
+});
