@@ -63,6 +63,7 @@ async function refusal(
  * OutputError naming the path, and nothing is touched.
  */
 export async function checkReplaceable(out: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
   const outInfo = await stat(out);
   const writable = await access(out, constants.W_OK | constants.X_OK).then(
     () => true,

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
+import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { InterruptedError, OutputError, type Artifact } from '../shared.js';
 import { describe } from './describe.js';
@@ -81,6 +81,11 @@ export async function writeArtifacts(
   try {
     created = await createOutFolder(out);
     work = await locateWorkFolder(out);
+    // Every incident came from the render cache: nothing to write, and nothing to repair.
+    if (byIncident.size === 0 && !(await exists(work))) {
+      failed = false;
+      return { previousRunComplete: true, repaired: { restored: [], removed: [] } };
+    }
     lock = await acquireLock(work, out);
     const repaired = await repairWorkFolder(out, work, lock.path);
     const legacy = await removeStaleStaging(out);
@@ -117,6 +122,13 @@ export async function writeArtifacts(
     if (failed && lock && created) await removeCreated(out, created);
     signals.stop();
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function createOutFolder(out: string): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
+import { writeArtifacts } from '../../lib/output/write.js';
 import { EXAMPLE, ROOT, startCli, tempDir } from '../helpers.js';
 
 const WRITER = join(ROOT, 'test', 'fixtures', 'writer', 'concurrent-writer.js');
@@ -103,4 +104,12 @@ test('parallel CLI renders of the same incident: exit 0 or 1 with a clear messag
   assert.deepEqual(readdirSync(out), [ID]);
   assert.equal(assertComplete(join(out, ID)).id, ID);
   assert.deepEqual(readdirSync(dir), [basename(out)], 'no work folder left');
+});
+
+test('nothing to write (every incident from the render cache): no lock is taken, no work folder made', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'out');
+  const report = await writeArtifacts(out, new Map());
+  assert.equal(report.previousRunComplete, true);
+  assert.deepEqual(readdirSync(dir), ['out']);
 });

@@ -134,7 +134,7 @@ test('render --json reports that the output is complete, and whether the run bef
   assert.equal(printed.code, 0, printed.stderr);
   assert.match(
     printed.stderr,
-    /^faq: the previous run into out did not complete; its leftovers were repaired\nfaq: wrote 1 file to out\/regio-it-2026-11\/; the output is complete\n$/,
+    /^faq: the previous run into out did not complete; its leftovers were repaired\nfaq: wrote 1 file to out\/regio-it-2026-11\/\n$/,
   );
   assert.deepEqual(
     readdirSync(join(dir, 'out')).sort(),

@@ -76,5 +76,5 @@ test('the success line names the folder, with a singular for one file', (t) => {
     env: { FAQ_CACHE: '0' },
   });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stderr, 'faq: wrote 1 file to regio-it-2026-11/; the output is complete\n');
+  assert.equal(r.stderr, 'faq: wrote 1 file to regio-it-2026-11/\n');
 });
