@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
-import { UsageError } from '../../lib/shared.js';
+import { InputError, UsageError } from '../../lib/shared.js';
 import { EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
 
 // In process, the render cache would be kept in the working folder (the repository).
@@ -56,16 +56,16 @@ test('an overlay variants.json that is {}: a usage error, nothing touched', asyn
   assert.deepEqual(snapshot(out), before);
 });
 
-test('mistyped formats in an overlay variants.json: a usage error that names them', async (t) => {
+test('mistyped formats in an overlay variants.json: refused, nothing touched', async (t) => {
   const { out, templates, before } = await setUp(
     t,
     '{ "faq": { "formats": ["htm", "text"], "layout": "page" } }',
   );
-  await assertNothingProduced(
-    { out, templates },
-    /^the selection produces no files: variant faq is made as htm, text;/,
-    /names formats faq does not know: htm, text; valid: html, md, txt, eml/,
-  );
+  await assert.rejects(renderFiles({ files: [EXAMPLE], out, templates }), (error) => {
+    assert.ok(error instanceof InputError, String(error));
+    assert.match(error.message, /variant "faq" has an unknown format "htm"/);
+    return true;
+  });
   assert.deepEqual(snapshot(out), before);
 });
 
