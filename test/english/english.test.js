@@ -252,7 +252,8 @@ for (const status of STATUSES) {
       for (const f of files) {
         const text = await textOf(join(base, f));
         assertEnglish(text, f);
-        if (!f.endsWith('.txt')) continue;
+        // The facts are checked in the full texts; a short variant (a text message) may leave some out.
+        if (!f.endsWith('.txt') || !/^(faq|press|email)\./.test(f)) continue;
         const maybe =
           /whether this (is|was) an attack or a malfunction|cannot yet rule out|could not rule out|cannot yet be ruled out|could not be ruled out/;
         if (status === 'unknown') assert.match(text, maybe, f);

@@ -127,10 +127,10 @@ test('every format entry says what it produces and loads a module that renders i
 test('faq render --help lists the variants of variants.json and the registered formats', () => {
   const r = runCli(['render', '--help']);
   assert.equal(r.code, 0, r.stderr);
-  const names = Object.keys(BUILTIN_VARIANTS).join(', ');
+  const names = Object.keys(BUILTIN_VARIANTS).join(',\\s+');
   assert.match(
     r.stdout,
-    new RegExp(`--variant <list> +variants to render, comma-separated \\(${names}\\)`),
+    new RegExp(`--variant <list> +variants to render, comma-separated\\s+\\(${names}\\)`),
   );
   assert.match(
     r.stdout,
