@@ -40,14 +40,15 @@ export function requireTool(t, missing) {
   return false;
 }
 
+/** Launches headless Chromium; the caller closes it. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
 /** Launches headless Chromium; closed when the test ends. */
 export async function launchBrowser(t) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   t.after(() => browser.close());
   return browser;
 }

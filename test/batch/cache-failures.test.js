@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { renderFiles } from '../../lib/index.js';
-import { EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, listFiles, runCli, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
 const WROTE = (out) => `faq: wrote 10 files to ${out}/${ID}/\n`;
@@ -51,11 +51,14 @@ test('FAQ_CACHE_DIR below a file, or a cache file that is a folder: no cache, no
   assert.ok(statSync(join(cacheDir, cacheName(out))).isDirectory());
 });
 
-test('a file named .faq-cache in the working folder: exit 0, the usual message', (t) => {
+test('a file named .faq-cache in the working folder: exit 0, the usual message', async (t) => {
   const cwd = tempDir(t);
   writeFileSync(join(cwd, '.faq-cache'), '');
   for (let run = 0; run < 2; run++) {
-    const r = runCli(['render', EXAMPLE, '-o', 'out'], { cwd, env: { FAQ_CACHE_DIR: '' } });
+    const r = await runInProcess(['render', EXAMPLE, '-o', 'out'], {
+      cwd,
+      env: { FAQ_CACHE_DIR: '' },
+    });
     assert.deepEqual([r.code, r.stdout, r.stderr], [0, '', WROTE('out')]);
   }
 });

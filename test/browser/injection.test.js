@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import YAML from 'yaml';
 import { lexMarkdown, renderHtmlBody } from '../../lib/formats/markdown.js';
-import { browserMissing, launchBrowser, requireTool } from '../browser.js';
+import { browserMissing, launchChromium, requireTool } from '../browser.js';
 import { ROOT, listFiles, runInProcess } from '../helpers.js';
 
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'hostile');
@@ -70,7 +70,16 @@ before(async () => {
     url: pathToFileURL(renderer).href,
   });
 });
-after(() => rmSync(out, { recursive: true, force: true }));
+let browser;
+/** One Chromium for the tests of this file (a launch takes seconds), closed after the last. */
+function sharedBrowser() {
+  browser ??= launchChromium();
+  return browser;
+}
+after(async () => {
+  await (await browser)?.close();
+  rmSync(out, { recursive: true, force: true });
+});
 
 /** Runs in the page: everything in the live DOM that could run code or load something. */
 function findDangers() {
@@ -109,7 +118,7 @@ function pokeEverything() {
 test('hostile HTML artifacts run no script in Chromium and carry nothing executable', async (t) => {
   if (!requireTool(t, browserMissing())) return;
   assert.ok(pages.length >= 15, `${pages.length} pages`);
-  const browser = await launchBrowser(t);
+  const browser = await sharedBrowser();
   const context = await browser.newContext({ javaScriptEnabled: true });
   // Self-contained pages need nothing from outside; anything they try to load is refused.
   const requests = [];
@@ -139,7 +148,7 @@ test('hostile HTML artifacts run no script in Chromium and carry nothing executa
 test('the issue-4 organisation name is text in the live page: title, masthead and body', async (t) => {
   if (!requireTool(t, browserMissing())) return;
   const name = '<script>alert(1)</script> Müller & Söhne "IT" <b>GmbH</b>';
-  const browser = await launchBrowser(t);
+  const browser = await sharedBrowser();
   const page = await browser.newPage();
   const faq = pages.find((p) => p.name === 'organization-name-with-html/faq.de.html');
   assert.ok(faq, 'the FAQ page of the example was rendered');

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkIncident, formatDiagnostic } from '../../lib/index.js';
-import { ROOT, runCli, tempDir } from '../helpers.js';
+import { ROOT, runInProcess, tempDir } from '../helpers.js';
 
 const FILE = 'incidents/2026-11-stoerung.yaml';
 const guide = readFileSync(join(ROOT, 'docs', 'day-by-day.md'), 'utf8');
@@ -32,7 +32,7 @@ function edit(dir, changes) {
 }
 
 function faq(dir, args, input) {
-  return runCli(args, { cwd: dir, input });
+  return runInProcess(args, { cwd: dir, input });
 }
 
 /** What `faq check --strict FILE` prints for the file in `dir` (checked in process), and whether it fails. */
@@ -45,8 +45,11 @@ async function check(dir) {
 test('the incident of docs/day-by-day.md, day by day', async (t) => {
   const dir = tempDir(t, 'faq-days-');
   mkdirSync(join(dir, 'incidents'));
-  writeFileSync(join(dir, 'incidents', 'incident.schema.json'), faq(dir, ['schema']).stdout);
-  assert.equal(faq(dir, ['init', FILE, '-q']).code, 0);
+  writeFileSync(
+    join(dir, 'incidents', 'incident.schema.json'),
+    (await faq(dir, ['schema'])).stdout,
+  );
+  assert.equal((await faq(dir, ['init', FILE, '-q'])).code, 0);
 
   // Day 1
   const day1 = edit(dir, {
@@ -55,7 +58,7 @@ test('the incident of docs/day-by-day.md, day by day', async (t) => {
     crisis_team: '2026-11-24',
     findings_expected: '2026-11-28',
   });
-  let r = faq(dir, ['check', '--strict', FILE]);
+  let r = await faq(dir, ['check', '--strict', FILE]);
   assert.equal(r.stderr, 'faq: 1 file OK\n');
 
   edit(dir, { status: 'attak' });
@@ -72,7 +75,7 @@ test('the incident of docs/day-by-day.md, day by day', async (t) => {
       'questions:\n  - question: Sind meine Daten betroffen?\n    answer: |\n      Nach derzeitigem Stand gibt es keine Hinweise darauf, dass Daten abgeflossen sind.',
     ),
   );
-  r = faq(dir, ['diff', '-', FILE], day1);
+  r = await faq(dir, ['diff', '-', FILE], day1);
   assert.equal(r.code, 1, r.stderr);
   const facts = ['updated: 24. ', 'options.cancel_appointments: ', 'questions: added'];
   const shown = facts.map((fact) => shownLine(guide, fact)).join('\n');
@@ -94,7 +97,7 @@ test('the incident of docs/day-by-day.md, day by day', async (t) => {
 
 test("the README's starter file with a typo gives the error line the README shows", async (t) => {
   const dir = tempDir(t, 'faq-readme-');
-  assert.equal(faq(dir, ['init', FILE, '-q']).code, 0);
+  assert.equal((await faq(dir, ['init', FILE, '-q'])).code, 0);
   edit(dir, { status: 'attak' });
   assert.deepEqual((await check(dir)).lines, [shownLine(readme, `${FILE}:`)]);
 });
