@@ -1,7 +1,7 @@
 // All or nothing (SPEC §5.3): the writer stages every incident in a work folder next to the
 // output folder and swaps it in by rename; a failed, interrupted or killed run leaves the previous output as it
 // was and no staging folder behind; a successful run leaves nothing stale.
-/* global TextEncoder, setImmediate */ // Node globals the lint config does not list.
+/* global TextEncoder */ // Node globals the lint config does not list.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -227,7 +227,8 @@ async function renderFrozenMidWrite(t, out, file) {
     const staging = join(work, `staging-${ID}-${child.pid}`);
     let running = true;
     exited.then(() => (running = false));
-    while (running && !existsSync(staging)) await new Promise(setImmediate);
+    // Polled every millisecond, not in a busy loop: the loop would take a core from the render.
+    while (running && !existsSync(staging)) await new Promise((resolve) => setTimeout(resolve, 1));
     if (running) {
       process.kill(child.pid, 'SIGSTOP');
       const midWrite = existsSync(staging) && !readdirSync(work).some((n) => n.startsWith('old-'));
