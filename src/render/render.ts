@@ -8,8 +8,6 @@ import type { TemplateEngine } from './engine.js';
 import { allowedLeftovers, scanText } from './scan.js';
 import { readVariants } from './variants.js';
 
-export { normalizeMarkdown } from './document.js';
-
 export interface RenderResult {
   artifacts: Artifact[];
   warnings: Diagnostic[];
