@@ -50,6 +50,8 @@ const cpu = (() => {
   }
 })();
 
+for (const m of tap.matchAll(/^ *not ok \d+ - (.*)\n(?: {2,}.*\n)*? *location: '([^']+)'/gm))
+  console.log(`not ok: ${m[1]} (${relative(root, m[2])})`);
 const summary = Object.fromEntries(
   [...tap.matchAll(/^# (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)$/gm)].map((m) => [
     m[1],
