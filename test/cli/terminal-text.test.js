@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { escapeForTerminal, stringifyForTerminal } from '../../lib/cli/terminal-text.js';
-import { EXAMPLE, ROOT, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, runInProcess, tempDir } from '../helpers.js';
 
 /** Anything a terminal would act on or hide; TAB and LF are allowed. */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/u;
@@ -38,22 +38,22 @@ incident:
   "measures\\e[8m\\u202e": [shutdown]
 `;
 
-test('check: messages that quote a value, a key or a suggestion show its controls escaped', (t) => {
+test('check: messages that quote a value, a key or a suggestion show its controls escaped', async (t) => {
   const file = join(tempDir(t), 'hostile.yaml');
   writeFileSync(file, HOSTILE);
-  const r = runCli(['check', file]);
+  const r = await runInProcess(['check', file]);
   assert.equal(r.code, 1, r.stderr);
   assert.doesNotMatch(r.stderr, RAW);
   assert.match(r.stderr, /text "attack\\x1b\]0;approved\\x07" is not one of/);
   assert.match(r.stderr, /unknown key "measures\\x1b\[8m\\u202e"/);
-  const json = runCli(['check', '--json', file]);
+  const json = await runInProcess(['check', '--json', file]);
   assert.equal(json.code, 1);
   assert.doesNotMatch(json.stdout, RAW);
   const messages = JSON.parse(json.stdout).diagnostics.map((d) => d.message);
   assert.ok(messages.includes('unknown key "measures\u001b[8m\u202e"'), messages.join('\n'));
 });
 
-test('diff: rendered text and file names show their controls escaped', (t) => {
+test('diff: rendered text and file names show their controls escaped', async (t) => {
   const dir = tempDir(t);
   // Templates are the other source of text: an overlay with escape sequences in the FAQ.
   const overlay = join(dir, 'templates');
@@ -72,7 +72,7 @@ test('diff: rendered text and file names show their controls escaped', (t) => {
   const newFile = join(dir, 'new.yaml');
   writeFileSync(oldFile, example);
   writeFileSync(newFile, example.replace('updated: 2026-11-26T15:00', 'updated: 2026-11-26T16:00'));
-  const r = runCli(['diff', oldFile, newFile, '--templates', overlay]);
+  const r = await runInProcess(['diff', oldFile, newFile, '--templates', overlay]);
   assert.equal(r.code, 1, r.stderr);
   assert.doesNotMatch(r.stdout, RAW);
   assert.doesNotMatch(r.stderr, RAW);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { checkIncident, renderFiles } from '../../lib/api.js';
 import { runInit } from '../../lib/commands/init.js';
 import { parseIncidentSource } from '../../lib/incident/load.js';
-import { EXAMPLE, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, runInProcess, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
 
@@ -102,11 +102,14 @@ test('init below a file says the file is in the way, also with --force', async (
   assert.equal(readFileSync(join(dir, 'file'), 'utf8'), 'x');
 });
 
-test('one written artifact is "1 file"', (t) => {
+test('one written artifact is "1 file"', async (t) => {
   const out = tempDir(t);
-  const r = runCli(['render', EXAMPLE, '-o', out, '--variant', 'faq', '--format', 'md'], {
-    env: { FAQ_CACHE: '0' },
-  });
+  const r = await runInProcess(
+    ['render', EXAMPLE, '-o', out, '--variant', 'faq', '--format', 'md'],
+    {
+      env: { FAQ_CACHE: '0' },
+    },
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /^faq: wrote 1 file to /m);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
 import { InputError, UsageError } from '../../lib/shared.js';
-import { EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 // In process, the render cache would be kept in the working folder (the repository).
 process.env.FAQ_CACHE = '0';
@@ -37,7 +37,16 @@ async function assertNothingProduced(options, pattern) {
 
 test('--variant faq --format eml: exit 2 naming why, the previous output untouched', async (t) => {
   const { out, before } = await setUp(t);
-  const r = runCli(['render', EXAMPLE, '-o', out, '--variant', 'faq', '--format', 'eml']);
+  const r = await runInProcess([
+    'render',
+    EXAMPLE,
+    '-o',
+    out,
+    '--variant',
+    'faq',
+    '--format',
+    'eml',
+  ]);
   assert.equal(r.code, 2, r.stderr);
   assert.equal(
     r.stderr,
@@ -68,12 +77,15 @@ test('mistyped formats in an overlay variants.json: refused, nothing touched', a
   assert.deepEqual(snapshot(out), before);
 });
 
-test('the success line names the folder, with a singular for one file', (t) => {
+test('the success line names the folder, with a singular for one file', async (t) => {
   const dir = tempDir(t);
-  const r = runCli(['render', EXAMPLE, '-o', '.', '--variant', 'faq', '--format', 'txt'], {
-    cwd: dir,
-    env: { FAQ_CACHE: '0' },
-  });
+  const r = await runInProcess(
+    ['render', EXAMPLE, '-o', '.', '--variant', 'faq', '--format', 'txt'],
+    {
+      cwd: dir,
+      env: { FAQ_CACHE: '0' },
+    },
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, 'faq: wrote 1 file to regio-it-2026-11/\n');
 });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { precompileTemplate } from '../../lib/render/engine.js';
-import { EXAMPLE, ROOT, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, runInProcess, tempDir } from '../helpers.js';
 
 const press = readFileSync(join(ROOT, 'templates/de/press.md.hbs'), 'utf8');
 
@@ -21,10 +21,10 @@ function overlayWithLog(t) {
   return dir;
 }
 
-test('{{log}} in an overlay is a template error at its position, with --json', (t) => {
+test('{{log}} in an overlay is a template error at its position, with --json', async (t) => {
   const templates = overlayWithLog(t);
   const out = join(tempDir(t), 'out');
-  const r = runCli(['render', EXAMPLE, '-o', out, '--templates', templates, '--json']);
+  const r = await runInProcess(['render', EXAMPLE, '-o', out, '--templates', templates, '--json']);
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout); // nothing but the report on stdout
   assert.equal(report.ok, false);
@@ -37,10 +37,10 @@ test('{{log}} in an overlay is a template error at its position, with --json', (
   assert.doesNotMatch(r.stdout + r.stderr, /geheim/);
 });
 
-test('{{log}} in an overlay never reaches stdout with --stdout either', (t) => {
+test('{{log}} in an overlay never reaches stdout with --stdout either', async (t) => {
   const templates = overlayWithLog(t);
   const args = ['render', EXAMPLE, '--templates', templates, '--variant', 'press'];
-  const r = runCli([...args, '--format', 'md', '--stdout']);
+  const r = await runInProcess([...args, '--format', 'md', '--stdout']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /press\.md\.hbs:2:3: error: .*\{\{log\}\}/);
