@@ -46,7 +46,9 @@ export function runInProcess(args, options = {}) {
 
 async function runCaptured(args, options) {
   cliModule ??= await import(new URL('../lib/cli.js', import.meta.url).href);
-  const env = { NO_COLOR: '1', FORCE_COLOR: '', DEBUG: '', ...options.env };
+  // FORCE_COLOR is removed, not emptied: Node 24 warns in worker threads when NO_COLOR and an empty
+  // FORCE_COLOR are both set.
+  const env = { NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: '', ...options.env };
   const savedEnv = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   const cwd = process.cwd();
   const listeners = ['uncaughtException', 'unhandledRejection'].map((event) => [
