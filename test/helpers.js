@@ -1,6 +1,14 @@
 // Shared helpers for the tests: run the built CLI, make temporary folders, read fixtures.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable, Writable } from 'node:stream';
 import { dirname, join, relative } from 'node:path';
@@ -186,3 +194,13 @@ export function flat(text) {
 /** Texts that must never appear in an artifact (SPEC §5.1). */
 export const LEFTOVER =
   /DATUM|OPTION:|\[Individuell beantworten\]|\{\{|\}\}|\bundefined\b|\bnull\b|\bNaN\b|Invalid Date|\[object Object\]/;
+
+/** Writes files into a fresh `--templates` overlay folder: { 'de/press.md.hbs': '…' }. */
+export function overlay(t, files) {
+  const dir = tempDir(t, 'faq-overlay-');
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}

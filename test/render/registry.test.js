@@ -2,7 +2,7 @@
 // bad input when broken), a format an entry of src/formats/registry.ts; the CLI's help and the
 // preview list what the registry holds.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
@@ -10,20 +10,11 @@ import { FORMATS, FORMAT_NAMES } from '../../lib/formats/registry.js';
 import { TemplateStore } from '../../lib/render/templates.js';
 import { readVariants } from '../../lib/render/variants.js';
 import { InputError } from '../../lib/shared.js';
-import { EXAMPLE, ROOT, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, overlay, runCli } from '../helpers.js';
 
 const BUILTIN_VARIANTS = JSON.parse(readFileSync(join(ROOT, 'templates/variants.json'), 'utf8'));
 const SMS =
   '{{org.name}}: {{#if is.resolved}}Die IT-Störung ist behoben.{{else}}IT-Störung seit {{incident.detected.text}}.{{/if}}\n';
-
-function overlay(t, files) {
-  const dir = tempDir(t, 'faq-overlay-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
 
 /** variants.json of an overlay: the built-in variants and `extra`. */
 function withVariants(t, extra, files = {}) {

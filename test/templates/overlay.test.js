@@ -1,25 +1,15 @@
 // --templates DIR: a file at the same relative path replaces the built-in one; everything else
 // still comes from the built-in templates.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, ROOT, listFiles, runInProcess, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, listFiles, overlay, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
 const BUILTIN = join(ROOT, 'templates');
 const SENTENCE = 'Die Öffentlichkeit wird dann umgehend informiert.';
 const CHANGED = 'Die Öffentlichkeit wird dann auf einer Pressekonferenz informiert.';
-
-/** Writes files into a fresh overlay folder: { 'de/press.md.hbs': '…' }. */
-function overlay(t, files) {
-  const dir = tempDir(t, 'faq-overlay-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
 
 async function render(t, args) {
   const out = tempDir(t);

@@ -2,7 +2,7 @@
 // (templates/<lang>/partials/<name>.md.hbs): one sentence lives in one file, an overlay can
 // replace a partial, and an error in a partial points into the partial.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
@@ -10,19 +10,10 @@ import { TemplateEngine, templateHash } from '../../lib/render/engine.js';
 import { PRECOMPILED } from '../../lib/render/precompiled.js';
 import { TemplateStore } from '../../lib/render/templates.js';
 import { InputError } from '../../lib/shared.js';
-import { EXAMPLE, ROOT, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, overlay, tempDir } from '../helpers.js';
 
 const TEMPLATES = join(ROOT, 'templates');
 const INVESTIGATING = 'Wir hoffen auf Ihr Verständnis und Ihre Geduld, während wir';
-
-function overlay(t, files) {
-  const dir = tempDir(t, 'faq-overlay-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
 
 async function texts(templates) {
   const outcome = await renderFiles({
