@@ -20,7 +20,18 @@ export { DATE_PATTERN } from './fields.js';
 export const DEFAULT_TIMEZONE = 'Europe/Berlin';
 export const STATUSES = ['unknown', 'attack', 'malfunction'] as const;
 export const PHASES = ['investigating', 'recovering', 'resolved'] as const;
-export const MEASURES = ['shutdown', 'crisis_team', 'experts', 'forensics'] as const;
+export const MEASURES = [
+  'shutdown',
+  'crisis_team',
+  'experts',
+  'forensics',
+  'police',
+  'data_protection_authority',
+  'bsi',
+] as const;
+/** The measures of the seed's wording: the default of `incident.measures`. */
+export const DEFAULT_MEASURES = ['shutdown', 'crisis_team', 'experts', 'forensics'] as const;
+export const SERVICE_STATES = ['down', 'limited', 'restored'] as const;
 export { GENDERS };
 
 const person = z.strictObject({
@@ -87,21 +98,76 @@ const incident = z
     measures: z
       .array(choice(MEASURES))
       .refine((l) => new Set(l).size === l.length, 'lists a measure twice')
-      .default([...MEASURES])
+      .default([...DEFAULT_MEASURES])
       .meta({
         description:
-          'Measures taken: the measure paragraphs that appear, in this order. Default: all four.',
+          'Measures taken: the measure paragraphs that appear, in this order. Default: shutdown, crisis_team, experts, forensics.',
         uniqueItems: true,
       }),
+    confirmed: date(
+      'When the status (attack or malfunction) was established; not before detected.',
+    ).optional(),
+    custom_measures: z
+      .array(
+        z.strictObject({
+          title: localizedText('Title of the measure.'),
+          text: localizedMarkdown('What was done.'),
+        }),
+      )
+      .default([])
+      .meta({ description: 'Own measures, shown after the built-in ones.' }),
     affected: z
       .array(localizedText('A service that is not available.'))
       .default([])
       .meta({
-        description: 'Services that are not available.',
+        description:
+          'Services that are not available (all "down"). For services in several states use the top-level `services` instead; not both.',
         examples: [['E-Government-Portale', 'Lernplattformen der Schulen']],
       }),
   })
   .meta({ description: 'The facts of the incident.' });
+
+const update = z.strictObject({
+  at: date('When this update was published; not before incident.detected, not after updated.'),
+  text: localizedMarkdown('What is new.'),
+  status: choice(STATUSES)
+    .optional()
+    .meta({ description: 'The status established by this update, if it changed.' }),
+  phase: choice(PHASES)
+    .optional()
+    .meta({ description: 'The phase entered with this update, if it changed.' }),
+});
+
+const service = z.strictObject({
+  name: localizedText('Name of the user-facing service, e.g. "Kfz-Zulassung".'),
+  state: choice(SERVICE_STATES).meta({
+    description: 'down (not available), limited (partly or with a workaround), restored.',
+  }),
+  since: date('Since when the service is in this state.').optional(),
+  note: localizedMarkdown('Workaround or alternative, e.g. "Nur mit Termin".').optional(),
+});
+
+const contacts = z
+  .strictObject({
+    hotline: z
+      .strictObject({
+        phone: text.meta({
+          description: 'Hotline number, quoted: "+49 241 …".',
+          examples: ['+49 241 41359-999'],
+        }),
+        hours: localizedText('When the hotline is staffed, e.g. "Mo–Fr 8–18 Uhr".').optional(),
+      })
+      .optional()
+      .meta({ description: 'The phone hotline for this incident.' }),
+    email_unreachable_since: date(
+      'Since when e-mails to the organisation are not received.',
+    ).optional(),
+    alternatives: localizedMarkdown(
+      'Other ways to reach the organisation: post, fax, in person, 115 …',
+    ).optional(),
+  })
+  .optional()
+  .meta({ description: 'How people reach the organisation during the incident.' });
 
 /** One recipient of a mail merge. */
 export const RecipientSchema = z.strictObject({
@@ -153,6 +219,15 @@ export const IncidentSchema = z
     updated: date('The "Stand" / "as of" shown on every artifact; not before incident.detected.'),
     organization,
     incident,
+    updates: z
+      .array(update)
+      .default([])
+      .meta({ description: 'The dated log of the incident, any order; shown newest first.' }),
+    services: z
+      .array(service)
+      .default([])
+      .meta({ description: 'What each user-facing service is doing now.' }),
+    contacts,
     options: z
       .strictObject({
         cancel_appointments: flag.default(false).meta({

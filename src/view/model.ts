@@ -1,9 +1,27 @@
 import type { Incident, Recipient } from '../incident/incident.js';
 import { withoutUndefined } from '../shared.js';
+import { compareDates } from '../incident/dates.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { showIncident, showRecipient, type DateView } from './values.js';
 
 export type { DateView } from './values.js';
+
+/** One entry of the update log. */
+export interface UpdateView {
+  at: DateView;
+  text: string;
+  status?: string;
+  phase?: string;
+}
+
+/** One user-facing service; `is.down` / `is.limited` / `is.restored` for `{{#if}}`. */
+export interface ServiceView {
+  name: string;
+  state: string;
+  is: Record<string, boolean>;
+  since?: DateView;
+  note?: string;
+}
 
 /**
  * What a template sees. Every string is Markdown, ready to be placed: plain values from the
@@ -31,6 +49,18 @@ export interface ViewModel {
     measures: Record<string, boolean>;
     hasMeasures: boolean;
     affected: string[];
+    confirmed?: DateView;
+    customMeasures: { title: string; text: string }[];
+  };
+  /** The update log, newest first; `latestUpdate` is its first entry. */
+  updates: UpdateView[];
+  latestUpdate?: UpdateView;
+  services: ServiceView[];
+  hasServices: boolean;
+  contacts?: {
+    hotline?: { phone: string; hours?: string };
+    emailUnreachableSince?: DateView;
+    alternatives?: string;
   };
   options: { cancelAppointments: boolean };
   questions: { question: string; answer: string }[];
@@ -48,6 +78,7 @@ export interface ViewModel {
 export function buildViewModel(incident: Incident, lang: string, recipient?: Recipient): ViewModel {
   const shown = showIncident(incident, lang);
   const { organization: org, incident: inc, email } = shown;
+  const updates = newestFirst(incident, shown);
   return withoutUndefined({
     lang,
     id: incident.id,
@@ -70,7 +101,20 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
       measures: Object.fromEntries(inc.measures.map((m) => [m, true])),
       hasMeasures: inc.measures.length > 0,
       affected: inc.affected,
+      confirmed: inc.confirmed,
+      customMeasures: inc.custom_measures,
     }),
+    updates,
+    latestUpdate: updates[0],
+    services: shown.services.map((s) => withoutUndefined({ ...s, is: { [s.state]: true } })),
+    hasServices: shown.services.length > 0,
+    contacts: shown.contacts && {
+      ...withoutUndefined({
+        hotline: shown.contacts.hotline && withoutUndefined(shown.contacts.hotline),
+        emailUnreachableSince: shown.contacts.email_unreachable_since,
+        alternatives: shown.contacts.alternatives,
+      }),
+    },
     options: { cancelAppointments: shown.options.cancel_appointments },
     questions: shown.questions,
     press: shown.press,
@@ -82,4 +126,12 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     }),
     recipient: recipient && showRecipient(recipient, lang, incident.lang),
   });
+}
+
+/** The update log, newest first (the file may list it in any order; equal dates keep it). */
+function newestFirst(incident: Incident, shown: ReturnType<typeof showIncident>): UpdateView[] {
+  return incident.updates
+    .map((u, i) => ({ at: u.at, i }))
+    .sort((a, b) => compareDates(b.at, a.at) || a.i - b.i)
+    .map(({ i }) => withoutUndefined(shown.updates[i]!));
 }
