@@ -217,6 +217,16 @@ export const IncidentSchema = z
       description: 'Language of plain-string texts and default output language. Default: de.',
     }),
     updated: date('The "Stand" / "as of" shown on every artifact; not before incident.detected.'),
+    approval: z
+      .strictObject({
+        by: text.meta({ description: 'Who approved this version.', examples: ['Pressestelle'] }),
+        at: date('When it was approved; before "updated" means an older version was approved.'),
+      })
+      .optional()
+      .meta({
+        description:
+          'Release: without it (or when it is older than "updated") every artifact is a draft.',
+      }),
     organization,
     incident,
     updates: z

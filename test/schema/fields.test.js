@@ -22,6 +22,7 @@ const FULL = {
   id: 'full',
   lang: 'de',
   updated: '2026-11-26T15:00',
+  approval: { by: 'Presse', at: '2026-11-26T15:00' },
   organization: {
     name: 'Org',
     about: 'Über uns.',
