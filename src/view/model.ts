@@ -93,7 +93,7 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     }),
     status: inc.status,
     phase: inc.phase,
-    is: { [inc.status]: true, [inc.phase]: true },
+    is: statusFlags(incident),
     incident: withoutUndefined({
       detected: inc.detected,
       crisisTeam: inc.crisis_team,
@@ -126,6 +126,20 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     }),
     recipient: recipient && showRecipient(recipient, lang, incident.lang),
   });
+}
+
+/**
+ * `is.<status>`, `is.<phase>` and `is.confirmed`: the status is established (attack or
+ * malfunction) or `incident.confirmed` is set — a finding exists, so no text promises "first
+ * findings" any more.
+ */
+function statusFlags(incident: Incident): Record<string, boolean> {
+  const { status, phase, confirmed } = incident.incident;
+  return {
+    [status]: true,
+    [phase]: true,
+    confirmed: status !== 'unknown' || confirmed !== undefined,
+  };
 }
 
 /** The update log, newest first (the file may list it in any order; equal dates keep it). */

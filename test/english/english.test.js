@@ -258,10 +258,13 @@ for (const status of STATUSES) {
           /whether this (is|was) an attack or a malfunction|cannot yet rule out|could not rule out|cannot yet be ruled out|could not be ruled out/;
         if (status === 'unknown') assert.match(text, maybe, f);
         else assert.doesNotMatch(text, maybe, f);
-        if (status === 'attack') assert.match(text, /This is a criminal cyber attack\./, f);
+        // Told in the past tense once resolved (the wording audit, docs/wording.md).
+        const tense = phase === 'resolved' ? 'was' : 'is';
+        if (status === 'attack')
+          assert.match(text, new RegExp(`This ${tense} a criminal cyber attack\\.`), f);
         if (status === 'malfunction') {
           assert.match(text, /technical malfunction and not a cyber attack/, f);
-          assert.doesNotMatch(text, /This is a criminal cyber attack/, f);
+          assert.doesNotMatch(text, /This (is|was) a criminal cyber attack/, f);
         }
         if (phase === 'investigating') assert.match(text, /12 March 2026/, f);
         if (phase === 'resolved') {

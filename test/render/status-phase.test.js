@@ -41,17 +41,23 @@ for (const status of STATUSES) {
       const maybe = /ob es sich um einen Angriff oder eine Fehlfunktion/i;
       if (status === 'unknown') assert.match(text, maybe);
       else assert.doesNotMatch(text, maybe);
+      // Told in the past tense once resolved (the wording audit, docs/wording.md).
+      const tense = phase === 'resolved' ? 'handelte' : 'handelt';
       if (status === 'attack') {
         assert.match(
           text,
-          /Ja\. Nach den bisherigen Untersuchungen handelt es sich um einen kriminellen Cyberangriff\./,
+          new RegExp(
+            `Ja\\. Nach den bisherigen Untersuchungen ${tense} es sich um einen kriminellen Cyberangriff\\.`,
+          ),
         );
         assert.doesNotMatch(text, /nicht ausschließen/);
       }
       if (status === 'malfunction') {
         assert.match(
           text,
-          /Nein\. Nach den bisherigen Untersuchungen handelt es sich um eine technische Fehlfunktion und nicht um einen Cyberangriff\./,
+          new RegExp(
+            `Nein\\. Nach den bisherigen Untersuchungen ${tense} es sich um eine technische Fehlfunktion und nicht um einen Cyberangriff\\.`,
+          ),
         );
         assert.doesNotMatch(text, /kriminellen Cyberangriff handelt/);
       }

@@ -73,9 +73,16 @@ for (const status of STATUSES) {
         const maybe = /Angriff oder eine Fehlfunktion|nicht ausschließen|nicht ausgeschlossen/;
         if (status === 'unknown') assert.match(text, maybe, where);
         else assert.doesNotMatch(text, maybe, where);
+        // Told in the past tense once resolved (the wording audit, docs/wording.md).
+        const tense = phase === 'resolved' ? 'handelte' : 'handelt';
         if (status === 'attack')
-          assert.match(text, /Es handelt sich um einen kriminellen Cyberangriff\./, where);
-        else assert.doesNotMatch(text, /Es handelt sich um einen kriminellen Cyberangriff/, where);
+          assert.match(
+            text,
+            new RegExp(`Es ${tense} sich um einen kriminellen Cyberangriff\\.`),
+            where,
+          );
+        else
+          assert.doesNotMatch(text, /Es handelte? sich um einen kriminellen Cyberangriff/, where);
         if (status === 'malfunction')
           assert.match(text, /technische Fehlfunktion und nicht um einen Cyberangriff/, where);
 

@@ -1,0 +1,155 @@
+// The wording audit (docs/wording.md): every text of every status × phase × organisation kind,
+// in German and English, says only what the incident file supports. The forbidden phrases are
+// data: each list names when its phrases are false.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkIncident } from '../../lib/api.js';
+import { renderIncident } from '../../lib/render/render.js';
+import { TemplateEngine } from '../../lib/render/engine.js';
+import { TemplateStore } from '../../lib/render/templates.js';
+import { LEFTOVER, overlay } from '../helpers.js';
+
+const STATUSES = ['unknown', 'attack', 'malfunction'];
+const PHASES = ['investigating', 'recovering', 'resolved'];
+const LANGS = ['de', 'en'];
+
+/**
+ * Phrases that must not appear, by language, and the facts under which they would be false:
+ * `when(facts)` says whether the list applies to a rendering.
+ */
+const FORBIDDEN = [
+  {
+    why: 'nobody entered that the attack was repelled',
+    when: () => true,
+    de: [/abgewehrt/i],
+    en: [/defeated|repelled|fended off|warded off/i],
+  },
+  {
+    why: 'a known status (or incident.confirmed) is a finding: no promise of first findings',
+    when: (f) => f.status !== 'unknown' || f.confirmed,
+    de: [
+      /Erkenntnisse erwarte/i,
+      /erste\w* Erkenntnisse/i,
+      /Erkenntnisse (werden|wird)/i,
+      /rechnen[^.]*Erkenntnisse/i,
+    ],
+    en: [/expect[^.]*findings/i, /findings (are|is) expected/i, /initial findings/i],
+  },
+  {
+    why: 'after resolution the incident is told in the past tense',
+    when: (f) => f.phase === 'resolved',
+    de: [/\bes handelt sich um/i, /handelt es sich um/i, /\bvorliegt\b/, /^Handelt es sich/m],
+    en: [/\bthis is an? (criminal )?(cyber attack|technical malfunction)/i, /^Is this a/m],
+  },
+];
+
+const BASE = (f) => `
+id: wording
+updated: 2026-03-10T08:15
+organization:
+  name: Kommunale IT Muster
+  city: Musterstadt
+  contact: { name: Pressestelle, email: presse@example.org, phone: '+49 221 555-0' }
+incident:
+  status: ${f.status}
+  phase: ${f.phase}
+  detected: 2026-03-08T22:40
+  crisis_team: 2026-03-09
+  findings_expected: 2026-03-12
+${f.confirmed ? '  confirmed: 2026-03-09\n' : ''}  affected:
+    - { de: Online-Terminvergabe, en: Online appointment booking }
+options:
+  cancel_appointments: true
+`;
+
+/** Every combination the test renders: status × phase, and a confirmed date for known statuses. */
+function combinations() {
+  const all = [];
+  for (const status of STATUSES)
+    for (const phase of PHASES)
+      for (const confirmed of status === 'unknown' ? [false] : [false, true])
+        all.push({ status, phase, confirmed });
+  return all;
+}
+
+/** The plain texts (with the e-mail subject) of faq, press and email in both languages. */
+async function renderTexts(facts, engine) {
+  const source = Buffer.from(BASE(facts));
+  const checked = await checkIncident('wording.yaml', { source });
+  assert.ok(checked.incident, JSON.stringify(checked.diagnostics));
+  const { artifacts } = await renderIncident(checked.incident, engine, {
+    variants: ['faq', 'press', 'email'],
+    formats: ['txt'],
+    langs: LANGS,
+    explicitFormats: false,
+  });
+  return artifacts.map((a) => ({
+    path: a.path,
+    lang: a.lang,
+    text: `${a.title}\n${Buffer.from(a.content).toString('utf8')}`,
+  }));
+}
+
+/** The forbidden phrases found in one rendering, as "file: phrase (why)". */
+function findForbidden(facts, rendered) {
+  const found = [];
+  for (const { why, when, ...byLang } of FORBIDDEN) {
+    if (!when(facts)) continue;
+    for (const { path, lang, text } of rendered)
+      for (const phrase of byLang[lang]) {
+        const m = phrase.exec(text);
+        if (m) found.push(`${path}: "${m[0]}" (${why})`);
+      }
+  }
+  return found;
+}
+
+const label = (f) => `${f.status} × ${f.phase}${f.confirmed ? ' (confirmed)' : ''}`;
+
+test('no status × phase says what the incident file does not support, in de and en', async () => {
+  const engine = new TemplateEngine(new TemplateStore());
+  const problems = [];
+  for (const facts of combinations()) {
+    const rendered = await renderTexts(facts, engine);
+    assert.equal(rendered.length, 6, label(facts));
+    for (const { path, text } of rendered) assert.doesNotMatch(text, LEFTOVER, path);
+    problems.push(...findForbidden(facts, rendered).map((p) => `${label(facts)}: ${p}`));
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the forbidden phrases catch the sentences they are meant for (so the test can fail)', async (t) => {
+  // Yesterday's wording, as an overlay: each old sentence must be found.
+  const old = overlay(t, {
+    'de/faq.md.hbs': [
+      '# Häufig gestellte Fragen',
+      '',
+      'Es handelt sich um einen Cyberangriff. Der Angriff wurde abgewehrt.',
+      'Erste Erkenntnisse erwarten wir am {{incident.findingsExpected.text}}.',
+    ].join('\n'),
+    'en/faq.md.hbs': [
+      '# Frequently asked questions',
+      '',
+      'This is a cyber attack. The attack has been repelled.',
+      'We expect initial findings on {{incident.findingsExpected.text}}.',
+    ].join('\n'),
+  });
+  const engine = new TemplateEngine(new TemplateStore(old));
+  const facts = { status: 'attack', phase: 'resolved', confirmed: true };
+  const found = findForbidden(facts, await renderTexts(facts, engine));
+  for (const lang of LANGS) {
+    const mine = found.filter((f) => f.startsWith(`wording/faq.${lang}`));
+    assert.ok(
+      mine.some((f) => /repelled|abgewehrt/.test(f)),
+      `${lang}: ${found.join('\n')}`,
+    );
+    assert.ok(
+      mine.some((f) => /findings/.test(f)),
+      `${lang}: ${found.join('\n')}`,
+    );
+    assert.ok(
+      mine.some((f) => /past tense/.test(f)),
+      `${lang}: ${found.join('\n')}`,
+    );
+  }
+});
