@@ -22,41 +22,86 @@ export type Report = (
   },
 ) => void;
 
-/** The dates of an incident file, parsed, with what the rules need besides. */
+/** What the rules need besides the dates: the settled phase, and whether findings are promised. */
 export interface DateFacts {
-  updated?: LocalDate;
-  detected?: LocalDate;
-  crisisTeam?: LocalDate;
-  findingsExpected?: LocalDate;
   phase: string;
   hasFindings: boolean;
 }
 
-/** SPEC §2 rules: nothing before `detected`; findings promised while investigating. */
-export function checkDateRules(d: DateFacts, report: Report): void {
-  if (d.detected) {
-    if (d.crisisTeam && compareDates(d.crisisTeam, d.detected) < 0) {
-      report(
-        ['incident', 'crisis_team'],
-        'the crisis team cannot be formed before the activity was detected',
-        'check incident.crisis_team and incident.detected',
-      );
+type Bound = 'notBefore' | 'notAfter';
+
+/**
+ * What a date out of its bounds means, for the fields whose message says more than the generic
+ * one (keyed by the field's schema path, `updates.[].at`).
+ */
+const WORDING: Record<string, Partial<Record<Bound, [string, string]>>> = {
+  updated: {
+    notBefore: [
+      '"updated" (Stand) is before incident.detected',
+      'set updated to the time of this update',
+    ],
+  },
+  'incident.crisis_team': {
+    notBefore: [
+      'the crisis team cannot be formed before the activity was detected',
+      'check incident.crisis_team and incident.detected',
+    ],
+  },
+  'incident.findings_expected': {
+    notBefore: [
+      'findings cannot be expected before the activity was detected',
+      'check incident.findings_expected and incident.detected',
+    ],
+  },
+  'updates.[].at': {
+    notBefore: [
+      'this update is before incident.detected',
+      'check the date of the update and incident.detected',
+    ],
+    notAfter: [
+      'this update is after "updated" (Stand): a log entry cannot lie in the future',
+      'check the date of the update, or set updated to the time of this update',
+    ],
+  },
+};
+
+function wordingOf(path: KeyPath, bound: Bound): [string, string] {
+  const field = path.map((p) => (typeof p === 'number' ? '[]' : p)).join('.');
+  const own = WORDING[field]?.[bound];
+  if (own) return own;
+  const key = path.join('.');
+  return bound === 'notBefore'
+    ? [`${key} is before incident.detected`, `check ${key} and incident.detected`]
+    : [
+        `${key} is after "updated" (Stand): this version would state what has not happened yet`,
+        `check ${key}, or set updated to the time of this version`,
+      ];
+}
+
+/**
+ * SPEC §2 rules: every date within the bounds its declaration names (`fields.ts`: not before
+ * `incident.detected`, not after `updated`); findings promised while investigating.
+ */
+export function checkDateRules(parsed: unknown, d: DateFacts, report: Report): void {
+  const data = parsed as { updated?: LocalDate; incident?: { detected?: LocalDate } };
+  const anchors = { notBefore: data.incident?.detected, notAfter: data.updated };
+  visitFields(IncidentSchema, parsed, ['date'], (value, path, _kind, field) => {
+    for (const bound of ['notBefore', 'notAfter'] as const) {
+      const anchor = anchors[bound];
+      if (!field.bounds?.[bound] || !anchor || !isDate(value)) continue;
+      const order = compareDates(value, anchor);
+      if (bound === 'notBefore' ? order < 0 : order > 0) report(path, ...wordingOf(path, bound));
     }
-    if (d.findingsExpected && compareDates(d.findingsExpected, d.detected) < 0) {
-      report(
-        ['incident', 'findings_expected'],
-        'findings cannot be expected before the activity was detected',
-        'check incident.findings_expected and incident.detected',
-      );
-    }
-    if (d.updated && compareDates(d.updated, d.detected) < 0) {
-      report(
-        ['updated'],
-        '"updated" (Stand) is before incident.detected',
-        'set updated to the time of this update',
-      );
-    }
-  }
+  });
+  const findingsExpected = (parsed as { incident?: { findings_expected?: LocalDate } }).incident
+    ?.findings_expected;
+  checkFindings({ ...d, findingsExpected, updated: data.updated }, report);
+}
+
+function checkFindings(
+  d: DateFacts & { findingsExpected?: LocalDate | undefined; updated?: LocalDate | undefined },
+  report: Report,
+): void {
   if (d.phase === 'investigating' && !d.hasFindings) {
     report(
       ['incident'],
@@ -77,6 +122,10 @@ export function checkDateRules(d: DateFacts, report: Report): void {
       { severity: 'warning' },
     );
   }
+}
+
+function isDate(value: unknown): value is LocalDate {
+  return typeof value === 'object' && value !== null && 'year' in value && 'hasTime' in value;
 }
 
 /** The file's dates parsed in `timezone`; a date that cannot be is reported and left out. */

@@ -21,11 +21,22 @@ export const FIELD_KINDS = {
 } as const;
 export type FieldKind = keyof typeof FIELD_KINDS;
 
-/** The kind of each field constructor below; `.meta()`, `.refine()` and the like inherit it. */
-export const fieldKinds = z.registry<{ kind: FieldKind }>();
+/**
+ * Which dates of the incident a date may not precede or follow; `date-rules.ts` checks every date
+ * field by what its declaration says here.
+ */
+export interface DateBounds {
+  /** Not before `incident.detected`. */
+  notBefore?: 'detected';
+  /** Not after `updated` (the "Stand"): it would state something that has not happened yet. */
+  notAfter?: 'updated';
+}
 
-function withKind<T extends z.ZodType>(kind: FieldKind, schema: T): T {
-  fieldKinds.add(schema, { kind });
+/** The kind of each field constructor below; `.meta()`, `.refine()` and the like inherit it. */
+export const fieldKinds = z.registry<{ kind: FieldKind; bounds?: DateBounds }>();
+
+function withKind<T extends z.ZodType>(kind: FieldKind, schema: T, bounds?: DateBounds): T {
+  fieldKinds.add(schema, bounds ? { kind, bounds } : { kind });
   return schema;
 }
 
@@ -88,7 +99,7 @@ export const DATE_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?)?$';
 
 /** A date as written; `validate.ts` parses it in the organisation's time zone. */
-export const date = (description: string) =>
+export const date = (description: string, bounds?: DateBounds) =>
   withKind(
     'date',
     z
@@ -96,6 +107,7 @@ export const date = (description: string) =>
       .regex(new RegExp(DATE_PATTERN), 'must be a date like 2026-11-24 or 2026-11-24T09:30')
       .brand<'IncidentDate'>()
       .meta({ description, examples: ['2026-11-24', '2026-11-24T09:30'] }),
+    bounds,
   );
 
 export const email = withKind(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LocalDate } from './dates.js';
-import type { IncidentFile } from './schema.js';
+import type { IncidentFile, Phase, Status } from './schema.js';
 
 /** A date of the incident file as written (`fields.ts` brands it). */
 type DateText = z.$brand<'IncidentDate'>;
@@ -26,10 +26,12 @@ export type Recipient = Parsed['email']['recipients'][number] & {
 
 /**
  * A validated incident: the file as the schema reads it (defaults applied), with its dates parsed,
- * its id settled and each recipient's file name. The input of every renderer.
+ * its id, status and phase settled (status.ts: the newest update that sets one decides) and each
+ * recipient's file name. The input of every renderer.
  */
-export type Incident = Omit<Parsed, 'id' | 'email'> & {
+export type Incident = Omit<Parsed, 'id' | 'email' | 'incident'> & {
   id: string;
+  incident: Omit<Parsed['incident'], 'status' | 'phase'> & { status: Status; phase: Phase };
   /** The file it came from, for messages. */
   file: string;
   /** Where the id is written (`id:`), for messages; absent when the file name gives the id. */

@@ -32,6 +32,8 @@ export const MEASURES = [
 /** The measures of the seed's wording: the default of `incident.measures`. */
 export const DEFAULT_MEASURES = ['shutdown', 'crisis_team', 'experts', 'forensics'] as const;
 export const SERVICE_STATES = ['down', 'limited', 'restored'] as const;
+export type Status = (typeof STATUSES)[number];
+export type Phase = (typeof PHASES)[number];
 export { GENDERS };
 
 const person = z.strictObject({
@@ -83,17 +85,21 @@ const organization = z
 
 const incident = z
   .strictObject({
-    status: choice(STATUSES).meta({
+    status: choice(STATUSES).optional().meta({
       description:
-        'What is known: unknown (attack or malfunction not yet clear), attack, malfunction.',
+        'What is known: unknown (attack or malfunction not yet clear), attack, malfunction. Required unless an update sets it; must agree with the newest update that sets one.',
     }),
     phase: choice(PHASES).default('investigating').meta({
-      description: 'investigating (default), recovering, resolved.',
+      description:
+        'investigating (default), recovering, resolved. Left out: the newest update that sets a phase decides; written: must agree with it.',
     }),
     detected: date('When monitoring noticed the unusual activity.'),
-    crisis_team: date('When the crisis team was formed; not before detected.').optional(),
+    crisis_team: date('When the crisis team was formed; not before detected.', {
+      notBefore: 'detected',
+    }).optional(),
     findings_expected: date(
       'When first findings are expected; required while investigating; not before detected.',
+      { notBefore: 'detected' },
     ).optional(),
     measures: z
       .array(choice(MEASURES))
@@ -105,7 +111,8 @@ const incident = z
         uniqueItems: true,
       }),
     confirmed: date(
-      'When the status (attack or malfunction) was established; not before detected.',
+      'When the status (attack or malfunction) was established; not before detected, not after updated.',
+      { notBefore: 'detected', notAfter: 'updated' },
     ).optional(),
     custom_measures: z
       .array(
@@ -128,7 +135,10 @@ const incident = z
   .meta({ description: 'The facts of the incident.' });
 
 const update = z.strictObject({
-  at: date('When this update was published; not before incident.detected, not after updated.'),
+  at: date('When this update was published; not before incident.detected, not after updated.', {
+    notBefore: 'detected',
+    notAfter: 'updated',
+  }),
   text: localizedMarkdown('What is new.'),
   status: choice(STATUSES)
     .optional()
@@ -143,7 +153,9 @@ const service = z.strictObject({
   state: choice(SERVICE_STATES).meta({
     description: 'down (not available), limited (partly or with a workaround), restored.',
   }),
-  since: date('Since when the service is in this state.').optional(),
+  since: date('Since when the service is in this state; not after updated.', {
+    notAfter: 'updated',
+  }).optional(),
   note: localizedMarkdown('Workaround or alternative, e.g. "Nur mit Termin".').optional(),
 });
 
@@ -160,7 +172,8 @@ const contacts = z
       .optional()
       .meta({ description: 'The phone hotline for this incident.' }),
     email_unreachable_since: date(
-      'Since when e-mails to the organisation are not received.',
+      'Since when e-mails to the organisation are not received; not after updated.',
+      { notAfter: 'updated' },
     ).optional(),
     alternatives: localizedMarkdown(
       'Other ways to reach the organisation: post, fax, in person, 115 …',
@@ -216,7 +229,9 @@ export const IncidentSchema = z
     lang: choice(LANGUAGES).default('de').meta({
       description: 'Language of plain-string texts and default output language. Default: de.',
     }),
-    updated: date('The "Stand" / "as of" shown on every artifact; not before incident.detected.'),
+    updated: date('The "Stand" / "as of" shown on every artifact; not before incident.detected.', {
+      notBefore: 'detected',
+    }),
     approval: z
       .strictObject({
         by: text.meta({ description: 'Who approved this version.', examples: ['Pressestelle'] }),

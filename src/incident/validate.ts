@@ -12,8 +12,10 @@ import {
 import type { Incident, WithDates } from './incident.js';
 import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
 import { locate, locateInValue, type KeyPath, type Position } from './locate.js';
-import { IncidentSchema, type IncidentFile } from './schema.js';
+import { IncidentSchema, type IncidentFile, type Phase } from './schema.js';
 import { slugify } from './slug.js';
+import { lacksStatus, reportMissingStatus, settleState, writtenState } from './status.js';
+import { checkStory } from './story-rules.js';
 import { checkLanguages, checkMarkdown } from './text-rules.js';
 import { zodIssueToProblem } from './zod-issues.js';
 
@@ -62,9 +64,10 @@ export function validateIncident(
         ...(problem.needle ? { needle: problem.needle } : {}),
       });
     checkRawDates(loaded.data, report);
+    if (lacksStatus(loaded.data)) reportMissingStatus(report);
     return { diagnostics: withSummary(loaded.file, diagnostics, found) };
   }
-  const incident = buildIncident(loaded.file, parsed.data, report, options);
+  const incident = buildIncident(loaded, parsed.data, report, options);
   if (parsed.data.id !== undefined) incident.idAt = locate(loaded.doc, loaded.lineCounter, ['id']);
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
@@ -98,11 +101,12 @@ function locateText(
 }
 
 function buildIncident(
-  file: string,
+  loaded: LoadedFile,
   input: IncidentFile,
   report: Report,
   options: ValidateOptions,
 ): Incident {
+  const { file } = loaded;
   const id = settleId(file, input.id, report);
   let timezone = input.organization.timezone;
   if (!isKnownTimeZone(timezone)) {
@@ -115,19 +119,16 @@ function buildIncident(
   }
   const withZone = { ...input, organization: { ...input.organization, timezone } };
   const parsed = parseDates(withZone, timezone, report) as WithDates<IncidentFile>;
-  const inc = parsed.incident;
-  checkDateRules(
-    {
-      updated: parsed.updated,
-      detected: inc.detected,
-      crisisTeam: inc.crisis_team,
-      findingsExpected: inc.findings_expected,
-      phase: inc.phase,
-      hasFindings: input.incident.findings_expected !== undefined,
-    },
+  const state = settleState(
+    writtenState(loaded.data),
+    parsed.updates.map((u, i) => ({ ...u, written: input.updates[i]!.at })),
     report,
+    (path) => locate(loaded.doc, loaded.lineCounter, path),
   );
-  checkResolved(input, report);
+  const hasFindings = input.incident.findings_expected !== undefined;
+  checkDateRules(parsed, { phase: state.phase, hasFindings }, report);
+  checkStory(parsed, state, report);
+  checkResolved(input, state.phase, report);
   checkMarkdown(input, report);
   checkLanguages(input, options.languages ?? [input.lang], report);
   const recipients = parsed.email.recipients.map((r, i) => ({
@@ -135,7 +136,8 @@ function buildIncident(
     slug: slugify(r.name) || `recipient-${i + 1}`,
   }));
   checkRecipientSlugs(recipients, report);
-  return { ...parsed, id, file, email: { ...parsed.email, recipients } };
+  const incident = { ...parsed.incident, ...state };
+  return { ...parsed, id, file, incident, email: { ...parsed.email, recipients } };
 }
 
 /** The id, or the file name when it can serve as one. */
@@ -155,8 +157,8 @@ function settleId(file: string, id: string | undefined, report: Report): string 
 }
 
 /** A resolved incident does not show what only matters while systems are down: say so. */
-function checkResolved(input: IncidentFile, report: Report): void {
-  if (input.incident.phase !== 'resolved') return;
+function checkResolved(input: IncidentFile, phase: Phase, report: Report): void {
+  if (phase !== 'resolved') return;
   const unused = 'it is not shown while the incident is resolved';
   if (input.options.cancel_appointments) {
     report(

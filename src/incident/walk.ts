@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldKinds, type FieldKind } from './fields.js';
+import { fieldKinds, type DateBounds, type FieldKind } from './fields.js';
 import type { KeyPath } from './locate.js';
 
 /**
@@ -24,6 +24,8 @@ const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'readon
 export interface Unwrapped {
   schema: z.ZodType;
   kind?: FieldKind;
+  /** A date's bounds (`fields.ts`). */
+  bounds?: DateBounds;
   required: boolean;
   default?: unknown;
   description?: string;
@@ -44,6 +46,7 @@ function unwrapUncached(schema: z.ZodType): Unwrapped {
   for (let node: z.ZodType | undefined = schema; node;) {
     out.schema = node;
     out.kind ??= fieldKinds.get(node)?.kind;
+    out.bounds ??= fieldKinds.get(node)?.bounds;
     out.description ??= z.globalRegistry.get(node)?.description;
     const def = defOf(node);
     if (!WRAPPERS.has(def.type) || out.kind) break;
@@ -129,13 +132,13 @@ export function visitFields(
   schema: z.ZodType,
   data: unknown,
   kinds: readonly FieldKind[],
-  visit: (value: unknown, path: KeyPath, kind: FieldKind) => void,
+  visit: (value: unknown, path: KeyPath, kind: FieldKind, field: Unwrapped) => void,
   path: KeyPath = [],
 ): void {
   if (data === undefined) return;
   const field = unwrap(schema);
   if (field.kind) {
-    if (kinds.includes(field.kind)) visit(data, path, field.kind);
+    if (kinds.includes(field.kind)) visit(data, path, field.kind, field);
     return;
   }
   const def = defOf(field.schema);

@@ -30,7 +30,7 @@ export function buildIncidentJsonSchema(): JsonSchema {
   };
   visit(schema, dropRedundantFormat);
   visit(schema, dropEmptyDefault);
-  requireFindingsWhileInvestigating(schema);
+  addCrossFieldRules(schema);
   return schema;
 }
 
@@ -69,14 +69,44 @@ function dropEmptyDefault(schema: JsonSchema): void {
     delete schema.default;
 }
 
+// `type` repeated for ajv's strictTypes, `properties` for strictRequired.
+const has = (key: string): JsonSchema => ({
+  type: 'object',
+  properties: { [key]: true },
+  required: [key],
+});
+const anUpdateSets = (key: string): JsonSchema => ({
+  properties: { updates: { type: 'array', contains: has(key) } },
+  required: ['updates'],
+});
+
 /**
- * The one cross-field rule JSON Schema can express (validate.ts checks it too):
- * `incident.findings_expected` is required while `phase` is investigating (the default).
+ * The cross-field rules JSON Schema can express (validate.ts checks them too; `properties` repeats
+ * each required key so that ajv's strictest mode, strictRequired, accepts the schema):
+ * `incident.status` is required unless an update sets a status, and `incident.findings_expected`
+ * is required while `phase` is investigating — written so, or left out with no update that sets a
+ * phase (the newest update that sets one decides, which JSON Schema cannot order by date).
  */
-function requireFindingsWhileInvestigating(schema: JsonSchema): void {
-  const incident = (schema.properties as Record<string, JsonSchema> | undefined)?.incident;
-  if (!incident) return;
-  incident.if = { properties: { phase: { const: 'investigating' } } };
-  // `properties` repeats the key so that ajv's strictest mode (strictRequired) accepts the schema.
-  incident.then = { properties: { findings_expected: true }, required: ['findings_expected'] };
+function addCrossFieldRules(schema: JsonSchema): void {
+  const investigating: JsonSchema = {
+    anyOf: [
+      {
+        properties: {
+          incident: {
+            type: 'object',
+            properties: { phase: { const: 'investigating' } },
+            required: ['phase'],
+          },
+        },
+      },
+      {
+        properties: { incident: { type: 'object', not: has('phase') } },
+        not: anUpdateSets('phase'),
+      },
+    ],
+  };
+  schema.allOf = [
+    { if: anUpdateSets('status'), else: { properties: { incident: has('status') } } },
+    { if: investigating, then: { properties: { incident: has('findings_expected') } } },
+  ];
 }

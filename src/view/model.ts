@@ -1,6 +1,6 @@
 import type { Incident, Recipient } from '../incident/incident.js';
 import { withoutUndefined } from '../shared.js';
-import { compareDates } from '../incident/dates.js';
+import { orderNewestFirst } from '../incident/status.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { showIncident, showRecipient, type DateView } from './values.js';
 
@@ -142,10 +142,7 @@ function statusFlags(incident: Incident): Record<string, boolean> {
   };
 }
 
-/** The update log, newest first (the file may list it in any order; equal dates keep it). */
+/** The update log, newest first, in the order that settled the status (`status.ts`). */
 function newestFirst(incident: Incident, shown: ReturnType<typeof showIncident>): UpdateView[] {
-  return incident.updates
-    .map((u, i) => ({ at: u.at, i }))
-    .sort((a, b) => compareDates(b.at, a.at) || a.i - b.i)
-    .map(({ i }) => withoutUndefined(shown.updates[i]!));
+  return orderNewestFirst(incident.updates).map((i) => withoutUndefined(shown.updates[i]!));
 }

@@ -71,7 +71,10 @@ test('the JSON Schema class of invisible characters is exactly \\p{Cf} of the BM
   assert.ok(new RegExp(`[${CONTROL_CLASS}]`).test('\u009b'));
 });
 
-/** An incident file with every key the schema knows, each text in both shapes. */
+/**
+ * An incident file with every key the schema knows, each text in both shapes — except
+ * `incident.affected`, which may not stand beside `services`: WITH_AFFECTED has it instead.
+ */
 const FULL = `id: every-field
 lang: de
 updated: 2026-12-02T08:15
@@ -83,6 +86,7 @@ organization:
   timezone: Europe/Berlin
   contact: { name: Pressestelle, email: presse@stadtwerke.example, phone: '+49 123 4567' }
   grammar: { gender: plural, genitive: Stadtwerke Musterstadt }
+approval: { by: Pressestelle, at: 2026-12-02T08:15 }
 incident:
   status: attack
   phase: investigating
@@ -90,7 +94,20 @@ incident:
   crisis_team: 2026-12-01T23:30
   findings_expected: 2026-12-05
   measures: [shutdown, experts]
-  affected: [Kundenportal, { de: Abrechnung }]
+  confirmed: 2026-12-02
+  custom_measures:
+    - { title: Notbetrieb, text: Wir arbeiten im Notbetrieb. }
+    - { title: { de: Hotline }, text: { de: Die Hotline ist geschaltet. } }
+updates:
+  - { at: 2026-12-02T08:00, text: Der Angriff ist bestätigt., status: attack, phase: investigating }
+  - { at: 2026-12-01T23:00, text: { de: Wir prüfen. } }
+services:
+  - { name: Kfz-Zulassung, state: limited, since: 2026-12-02, note: Nur mit Termin. }
+  - { name: { de: Bürgerbüro }, state: down, note: { de: Geschlossen. } }
+contacts:
+  hotline: { phone: '+49 123 999', hours: Mo–Fr 8–18 Uhr }
+  email_unreachable_since: 2026-12-01
+  alternatives: Per Post oder Fax.
 options: { cancel_appointments: true }
 questions:
   - { question: Ist Strom betroffen?, answer: Nein. }
@@ -104,6 +121,11 @@ email:
   recipients:
     - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen. }
 `;
+
+const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(
+  '  measures: [shutdown, experts]\n',
+  '  measures: [shutdown, experts]\n  affected: [Kundenportal, { de: Abrechnung }]\n',
+);
 
 /** Every string of a parsed document, with its key path. */
 function leaves(value, path = []) {
@@ -136,9 +158,12 @@ const generic = (path) =>
     .replace(/\.(de|en)$/, '');
 
 test('the test file below has every string field of the schema', async () => {
-  const checked = await checkIncident('every-field.yaml', { source: Buffer.from(FULL) });
-  assert.deepEqual(checked.diagnostics, []);
-  const covered = new Set(leaves(YAML.parse(FULL)).map(generic));
+  const covered = new Set();
+  for (const text of [FULL, WITH_AFFECTED]) {
+    const checked = await checkIncident('every-field.yaml', { source: Buffer.from(text) });
+    assert.deepEqual(checked.diagnostics, []);
+    for (const path of leaves(YAML.parse(text))) covered.add(generic(path));
+  }
   const fields = [...schemaStrings(buildIncidentJsonSchema())].map((p) =>
     p.replace(/\.(de|en)$/, ''),
   );
@@ -154,10 +179,15 @@ for (const [label, char, written] of [
   ['a tag character', '\u{e0041}', ['\u{e0041}']],
 ]) {
   test(`every string field refuses ${label}, at the character's line and column`, async () => {
-    const data = YAML.parse(FULL);
     const wrong = [];
-    for (const path of leaves(data)) {
-      const doc = YAML.parseDocument(FULL);
+    const cases = [
+      ...leaves(YAML.parse(FULL)).map((path) => [FULL, path]),
+      ...leaves(YAML.parse(WITH_AFFECTED))
+        .filter((path) => path[1] === 'affected')
+        .map((path) => [WITH_AFFECTED, path]),
+    ];
+    for (const [text, path] of cases) {
+      const doc = YAML.parseDocument(text);
       const value = doc.getIn(path);
       doc.setIn(path, `${value.slice(0, 2)}${char}${value.slice(2)}`);
       const source = doc.toString();

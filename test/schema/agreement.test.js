@@ -239,6 +239,20 @@ const REJECTED = [
         .replace('  findings_expected: 2026-12-05\n', ''),
   ],
   ['press is a text', (s) => s.replace(/press:\n.*\n/, 'press: Cyberangriff\n')],
+  [
+    'missing status, and no update sets one',
+    (s) => `${s.replace('  status: attack\n', '')}updates:\n  - { at: 2026-12-02, text: Neu. }\n`,
+  ],
+  [
+    'findings missing, phase left out, no update sets a phase',
+    (s) =>
+      `${s.replace('  phase: investigating\n', '').replace('  findings_expected: 2026-12-05\n', '')}updates:\n  - { at: 2026-12-02, text: Neu., status: attack }\n`,
+  ],
+  [
+    'findings missing, phase written investigating beside updates',
+    (s) =>
+      `${s.replace('  findings_expected: 2026-12-05\n', '')}updates:\n  - { at: 2026-12-02, text: Neu. }\n`,
+  ],
 ];
 
 /** Edits both must accept (the edge of each rule, on the valid side). */
@@ -281,6 +295,16 @@ const ACCEPTED = [
   ],
   ['empty lists', (s) => s.replace(/ {2}affected:\n(.*\n){3}/, '  affected: []\n')],
   ['no measures', (s) => s.replace('measures: [shutdown, experts, forensics]', 'measures: []')],
+  [
+    'status and phase from the updates, no findings when recovering',
+    (s) =>
+      `${s
+        .replace('  status: attack\n  phase: investigating\n', '')
+        .replace('  findings_expected: 2026-12-05\n', '')}updates:
+  - { at: 2026-12-02T08:00, text: Wir stellen wieder her., status: attack, phase: recovering }
+  - { at: 2026-12-01T23:00, text: Wir prüfen. }
+`,
+  ],
 ];
 
 /** Runs each edit of BASE through both; returns the cases where they disagree with `expected`. */
@@ -343,6 +367,12 @@ test('what only faq check knows (docs/commands.md: "What the schema cannot check
       'two recipients with one file name',
       (s) => s.replace('- name: Kreis Beispiel', '- name: Stadt  Musterstadt'),
     ],
+    [
+      'a status contradicting the newest update',
+      (s) => `${s}updates:\n  - { at: 2026-12-02, text: Neu., status: malfunction }\n`,
+    ],
+    ['an update after "updated"', (s) => `${s}updates:\n  - { at: 2026-12-03, text: Neu. }\n`],
+    ['affected beside services', (s) => `${s}services:\n  - { name: Kfz, state: down }\n`],
   ];
   // If ajv starts rejecting one of these, the list in docs/commands.md must change with it.
   assert.deepEqual(await disagreements(ONLY_CHECK, { check: false, ajv: true }), []);

@@ -17,7 +17,10 @@ import { showIncident, showRecipient } from '../../lib/view/values.js';
 const FIELDS = listFields(IncidentSchema);
 const ofKind = (kind) => FIELDS.filter((f) => f.kind === kind);
 
-/** A file with every optional field set and one item in every list. */
+/**
+ * A file with every optional field set and one item in every list — except `incident.affected`,
+ * which may not stand beside `services` (withValue swaps the one for the other).
+ */
 const FULL = {
   id: 'full',
   lang: 'de',
@@ -41,7 +44,6 @@ const FULL = {
     confirmed: '2026-11-25',
     measures: ['shutdown'],
     custom_measures: [{ title: 'Notbetrieb', text: 'Wir arbeiten im Notbetrieb.' }],
-    affected: ['Portal'],
   },
   updates: [{ at: '2026-11-25T18:00', text: 'Neu.', status: 'attack', phase: 'investigating' }],
   services: [{ name: 'Kfz', state: 'limited', since: '2026-11-25', note: 'Nur mit Termin.' }],
@@ -68,6 +70,10 @@ const concrete = (path) => path.map((p) => (p === '[]' ? 0 : p === '{}' ? 'k' : 
 function withValue(path, value) {
   const data = JSON.parse(JSON.stringify(FULL));
   const keys = concrete(path);
+  if (keys[0] === 'incident' && keys[1] === 'affected') {
+    delete data.services;
+    data.incident.affected = ['Portal'];
+  }
   let node = data;
   for (const key of keys.slice(0, -1)) node = node[key];
   node[keys.at(-1)] = value;
