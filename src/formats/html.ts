@@ -5,7 +5,7 @@ import {
   specialAnnouncementData,
 } from './json-ld.js';
 import { renderHtmlBody } from './markdown.js';
-import { renderPageBody } from './page-body.js';
+import { renderPageBody, splitFooter } from './page-body.js';
 import type { RenderedDocument } from './types.js';
 
 /** The data an HTML layout (`templates/layouts/<layout>.html.hbs`) receives. */
@@ -29,25 +29,32 @@ export interface LayoutData {
     /** investigating | recovering | resolved: the status box is calm green once resolved. */
     phase: string;
     website?: { href: string; text: string };
+    /** The template's closing lines after its last `---` (e.g. the hotline), as HTML. */
+    footer?: string;
   };
   css: string;
 }
 
 /** The page's structured data: FAQPage for a FAQ, and a SpecialAnnouncement for every page. */
-function structuredData(doc: RenderedDocument, summary: string | undefined): string[] {
+function structuredData(
+  doc: RenderedDocument,
+  tokens: RenderedDocument['tokens'],
+  summary: string | undefined,
+): string[] {
   const org = doc.incident.organization;
   const publisher = { name: org.name, ...(org.website ? { url: org.website } : {}) };
   const common = { lang: doc.lang, title: doc.title, updated: doc.view.updated.iso, publisher };
   const blocks: object[] = [];
   if (doc.config.faqPage)
-    blocks.push(faqPageData({ ...common, questions: extractQuestions(doc.tokens) }));
+    blocks.push(faqPageData({ ...common, questions: extractQuestions(tokens) }));
   if (summary) blocks.push(specialAnnouncementData({ ...common, text: summary }));
   return blocks.map(serializeJsonForScript);
 }
 
 function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jsonLd' | 'page'> {
   const updated = doc.view.updated;
-  const parts = renderPageBody(doc.tokens, doc.headings, {
+  const { body, footer } = splitFooter(doc.tokens);
+  const parts = renderPageBody(body, doc.headings, {
     updatedLabel: doc.labels.updated ?? '',
     updated,
   });
@@ -57,12 +64,13 @@ function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jso
     body: parts.lead + parts.sections,
     // A FAQ is navigated by its questions; a press release is read from the top.
     toc: doc.config.faqPage && toc.length > 1 ? toc : [],
-    jsonLd: structuredData(doc, parts.summary),
+    jsonLd: structuredData(doc, body, parts.summary),
     page: {
       lead: parts.lead,
       sections: parts.sections,
       hasUpdated: parts.hasUpdated,
       phase: doc.incident.incident.phase,
+      ...(footer.length ? { footer: renderHtmlBody(footer, []).trimEnd() } : {}),
       ...(website
         ? {
             website: {

@@ -2,6 +2,7 @@ import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import { decodeHTMLStrict, escapeUTF8 } from 'entities';
 import { isSafeUrl } from '../incident/markdown-safety.js';
 import { slugify } from '../incident/slug.js';
+import { captionTables, renderTableHtml, renderTableText, type CaptionedTable } from './table.js';
 
 /** Parses the Markdown a template produced; every format reads these tokens. */
 export function lexMarkdown(markdown: string): Token[] {
@@ -61,13 +62,17 @@ export function renderHtmlBody(
         const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
         return `<a href="${escapeHtml(href)}"${titleAttr}>${label}</a>`;
       },
+      table(token) {
+        const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens);
+        return renderTableHtml(token as CaptionedTable, cell, escapeHtml);
+      },
       heading({ tokens: inner, depth }) {
         const id = headings[headingIndex++]?.id;
         return `<h${depth}${id ? ` id="${id}"` : ''}>${this.parser.parseInline(inner)}</h${depth}>\n`;
       },
     },
   });
-  return marked.parser(tokens);
+  return marked.parser(captionTables(tokens, (inner) => inlineText(inner)));
 }
 
 /** The plain text of inline tokens: no markup, no entities. */
@@ -94,7 +99,8 @@ export function inlineText(
       case 'link': {
         const label = inlineText(t.tokens, options);
         const href = (token as Tokens.Link).href;
-        const shown = href.replace(/^mailto:/i, '');
+        // A phone link's label is its number, written for people: "+49 241 …", not "tel:+49241…".
+        const shown = /^tel:/i.test(href) ? label : href.replace(/^mailto:/i, '');
         out += options.links && shown !== label && isSafeUrl(href) ? `${label} (${shown})` : label;
         break;
       }
@@ -107,6 +113,9 @@ export function inlineText(
   }
   return out;
 }
+
+/** The widest a table's aligned columns may be in text without --wrap; wider tables become lists. */
+const TABLE_WIDTH = 80;
 
 /** Plain text for pasting into a mail: paragraphs separated by blank lines, no markup. */
 export function renderText(tokens: readonly Token[], wrap?: number): string {
@@ -162,10 +171,8 @@ function blockText(token: Token, indent: string, wrap: number | undefined): stri
     case 'hr':
       return [`${indent}----`];
     case 'table': {
-      const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]): string =>
-        indent + cells.map((c) => inlineText(c.tokens)).join(' | ');
-      return [[row(table.header), ...table.rows.map(row)].join('\n')];
+      const cell = (c: Tokens.TableCell): string => inlineText(c.tokens, { links: true });
+      return [renderTableText(token as Tokens.Table, cell, indent, wrap ?? TABLE_WIDTH, fill)];
     }
     case 'html':
       return [fill(String(t.text).trim())];

@@ -84,6 +84,9 @@ export function renderPageBody(
       statusTaken = true;
       summary = inlineText(p.tokens).trim();
       if (html.startsWith('<p>')) html = `<p class="status">${html.slice(3)}`;
+    } else if (isStatusLine(p)) {
+      // A later bold-labelled paragraph of the lead ("**Wichtig:** …") is a notice in the same box.
+      if (html.startsWith('<p>')) html = `<p class="status notice">${html.slice(3)}`;
     } else {
       statusTaken = true;
       summary ??= inlineText(p.tokens).trim();
@@ -98,4 +101,19 @@ export function renderPageBody(
     hasUpdated,
     ...(summary ? { summary } : {}),
   };
+}
+
+/**
+ * The page's footer from the end of the template: the paragraphs after the last thematic break
+ * (`---`), when the first of them opens with a bold label ("**Hotline:** …"). The web page shows
+ * them in its footer; md and txt keep the rule and the lines where they are.
+ */
+export function splitFooter(tokens: readonly Token[]): { body: Token[]; footer: Token[] } {
+  const at = tokens.findLastIndex((t) => t.type === 'hr');
+  const tail = at === -1 ? [] : tokens.slice(at + 1).filter((t) => t.type !== 'space');
+  const isFooter =
+    tail.length > 0 &&
+    tail.every((t) => t.type === 'paragraph') &&
+    isStatusLine(tail[0] as Tokens.Paragraph);
+  return isFooter ? { body: tokens.slice(0, at), footer: tail } : { body: [...tokens], footer: [] };
 }

@@ -2,7 +2,7 @@ import type { Incident, Recipient } from '../incident/incident.js';
 import { withoutUndefined } from '../shared.js';
 import { orderNewestFirst } from '../incident/status.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
-import { showIncident, showRecipient, type DateView } from './values.js';
+import { showIncident, showRecipient, type DateView, type Shown } from './values.js';
 
 export type { DateView } from './values.js';
 
@@ -21,6 +21,8 @@ export interface ServiceView {
   is: Record<string, boolean>;
   since?: DateView;
   note?: string;
+  /** The note on one line, `|` escaped: a Markdown table cell. */
+  noteCell?: string;
 }
 
 /**
@@ -50,15 +52,22 @@ export interface ViewModel {
     hasMeasures: boolean;
     affected: string[];
     confirmed?: DateView;
-    customMeasures: { title: string; text: string }[];
+    /** `listText`: the text with its later lines indented, to continue a "- " list item. */
+    customMeasures: { title: string; text: string; listText: string }[];
   };
-  /** The update log, newest first; `latestUpdate` is its first entry. */
+  /** The update log, newest first; `latestUpdate` is its first entry, `previousUpdate` the second. */
   updates: UpdateView[];
   latestUpdate?: UpdateView;
+  previousUpdate?: UpdateView;
   services: ServiceView[];
   hasServices: boolean;
+  /** The services that are no longer down (limited or restored): what changed, for the press. */
+  servicesChanged: ServiceView[];
+  /** A hotline or alternatives exist: the "how can I reach you?" block has something to say. */
+  hasContacts: boolean;
   contacts?: {
-    hotline?: { phone: string; hours?: string };
+    /** `href` is the number as a `tel:` link. */
+    hotline?: { phone: string; href: string; hours?: string };
     emailUnreachableSince?: DateView;
     alternatives?: string;
   };
@@ -79,6 +88,7 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
   const shown = showIncident(incident, lang);
   const { organization: org, incident: inc, email } = shown;
   const updates = newestFirst(incident, shown);
+  const services = shown.services.map(showService);
   return withoutUndefined({
     lang,
     id: incident.id,
@@ -99,22 +109,22 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
       crisisTeam: inc.crisis_team,
       findingsExpected: inc.findings_expected,
       measures: Object.fromEntries(inc.measures.map((m) => [m, true])),
-      hasMeasures: inc.measures.length > 0,
+      hasMeasures: inc.measures.length > 0 || inc.custom_measures.length > 0,
       affected: inc.affected,
       confirmed: inc.confirmed,
-      customMeasures: inc.custom_measures,
+      customMeasures: inc.custom_measures.map((m) => ({
+        ...m,
+        listText: m.text.trimEnd().replace(/\n(?=.)/g, '\n  '),
+      })),
     }),
     updates,
     latestUpdate: updates[0],
-    services: shown.services.map((s) => withoutUndefined({ ...s, is: { [s.state]: true } })),
-    hasServices: shown.services.length > 0,
-    contacts: shown.contacts && {
-      ...withoutUndefined({
-        hotline: shown.contacts.hotline && withoutUndefined(shown.contacts.hotline),
-        emailUnreachableSince: shown.contacts.email_unreachable_since,
-        alternatives: shown.contacts.alternatives,
-      }),
-    },
+    previousUpdate: updates[1],
+    services,
+    hasServices: services.length > 0,
+    servicesChanged: services.filter((s) => !s.is.down),
+    hasContacts: Boolean(shown.contacts?.hotline || shown.contacts?.alternatives),
+    contacts: showContacts(incident, shown),
     options: { cancelAppointments: shown.options.cancel_appointments },
     questions: shown.questions,
     press: shown.press,
@@ -144,5 +154,45 @@ function statusFlags(incident: Incident): Record<string, boolean> {
 
 /** The update log, newest first, in the order that settled the status (`status.ts`). */
 function newestFirst(incident: Incident, shown: ReturnType<typeof showIncident>): UpdateView[] {
-  return orderNewestFirst(incident.updates).map((i) => withoutUndefined(shown.updates[i]!));
+  return orderNewestFirst(incident.updates).map((i) => {
+    const u = shown.updates[i]!;
+    // A block scalar ends in a line break; the templates place the text as a block of its own.
+    return withoutUndefined({ ...u, text: u.text.trimEnd() });
+  });
+}
+
+function showService(s: Shown<Incident>['services'][number]): ServiceView {
+  return withoutUndefined({
+    ...s,
+    is: { [s.state]: true },
+    noteCell: s.note === undefined ? undefined : toTableCell(s.note),
+  });
+}
+
+/** Markdown on one line for a GFM table cell: line breaks become spaces, `|` ends no cell. */
+function toTableCell(markdown: string): string {
+  return markdown
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/(?<=(?:^|[^\\])(?:\\\\)*)\|/g, '\\|');
+}
+
+function showContacts(incident: Incident, shown: Shown<Incident>): ViewModel['contacts'] {
+  const contacts = shown.contacts;
+  if (!contacts) return undefined;
+  const phone = incident.contacts?.hotline?.phone;
+  return withoutUndefined({
+    hotline:
+      contacts.hotline && phone !== undefined
+        ? withoutUndefined({ ...contacts.hotline, href: toTelHref(phone) })
+        : undefined,
+    emailUnreachableSince: contacts.email_unreachable_since,
+    alternatives: contacts.alternatives?.trimEnd(),
+  });
+}
+
+/** "+49 241 41359-999" → "tel:+4924141359999" (RFC 3966: the digits, a leading "+"). */
+function toTelHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('+') ? '+' : ''}${digits.replace(/\+/g, '')}`;
 }
