@@ -1,41 +1,49 @@
-// Whole artifacts of the example against golden files. `UPDATE_GOLDEN=1 npm test` rewrites them;
-// review the diff like code.
+// Whole artifacts against golden files: the example, and an incident over several days (issue 12:
+// updates, services, contacts, a mail merge). `UPDATE_GOLDEN=1 npm test` rewrites them; review
+// the diff like code.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLE, ROOT, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, FIXTURES, ROOT, listFiles, runInProcess, tempDir } from '../helpers.js';
 
-const GOLDEN = join(ROOT, 'test', 'golden', 'example');
-/** Every language the example is rendered in. */
+/** Each incident file and the folder of its golden files under test/golden/. */
+const SOURCES = [
+  { name: 'example', file: EXAMPLE },
+  { name: 'attack-multi-day', file: join(FIXTURES, 'attack-multi-day', 'incident.yaml') },
+];
+/** Every language they are rendered in. */
 const LANGS = ['de', 'en'];
 
-test('the example renders exactly its golden files', (t) => {
-  const out = tempDir(t);
-  const r = runCli(['render', EXAMPLE, '-o', out, '--lang', LANGS.join(',')]);
-  assert.equal(r.code, 0, r.stderr);
-  const rendered = listFiles(out);
-  if (process.env.UPDATE_GOLDEN) {
-    rmSync(GOLDEN, { recursive: true, force: true });
-    for (const file of rendered) {
-      mkdirSync(dirname(join(GOLDEN, file)), { recursive: true });
-      writeFileSync(join(GOLDEN, file), readFileSync(join(out, file)));
+for (const { name, file } of SOURCES) {
+  test(`${name} renders exactly its golden files`, async (t) => {
+    const golden = join(ROOT, 'test', 'golden', name);
+    const out = tempDir(t);
+    const r = await runInProcess(['render', file, '-o', out, '--lang', LANGS.join(',')]);
+    assert.equal(r.code, 0, r.stderr);
+    const rendered = listFiles(out);
+    if (process.env.UPDATE_GOLDEN) {
+      rmSync(golden, { recursive: true, force: true });
+      for (const f of rendered) {
+        mkdirSync(dirname(join(golden, f)), { recursive: true });
+        writeFileSync(join(golden, f), readFileSync(join(out, f)));
+      }
+      t.diagnostic(`golden files rewritten: ${rendered.length}`);
+      return;
     }
-    t.diagnostic(`golden files rewritten: ${rendered.length}`);
-    return;
-  }
-  assert.deepEqual(
-    rendered,
-    listFiles(GOLDEN),
-    'the set of artifacts changed (UPDATE_GOLDEN=1 to accept)',
-  );
-  for (const file of rendered) {
-    const actual = readFileSync(join(out, file), 'utf8');
-    const expected = readFileSync(join(GOLDEN, file), 'utf8');
-    assert.equal(
-      actual,
-      expected,
-      `${file} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
+    assert.deepEqual(
+      rendered,
+      listFiles(golden),
+      'the set of artifacts changed (UPDATE_GOLDEN=1 to accept)',
     );
-  }
-});
+    for (const f of rendered) {
+      const actual = readFileSync(join(out, f), 'utf8');
+      const expected = readFileSync(join(golden, f), 'utf8');
+      assert.equal(
+        actual,
+        expected,
+        `${f} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
+      );
+    }
+  });
+}
