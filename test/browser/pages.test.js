@@ -42,6 +42,11 @@ test('the artifact set covers several incidents, languages and every variant', (
   for (const v of ['faq', 'press', 'email']) assert.ok(variants.has(v), `no ${v} HTML`);
   for (const l of ['de', 'en']) assert.ok(langs.has(l), `no ${l} HTML`);
   assert.ok(set.sources.length >= 3, 'several incidents');
+  // An incident over weeks (test/fixtures/attack-multi-day): the services table is checked too.
+  assert.ok(
+    set.html.some((h) => h.variant === 'faq' && /<caption>[^<]+<\/caption>/.test(h.text)),
+    'a FAQ with a captioned services table',
+  );
   // Mail merge: one e-mail page per recipient.
   assert.ok(
     set.html.filter((h) => /^email\.[a-z]+\.[^.]+\.html$/.test(h.rel.split('/').pop())).length >= 2,

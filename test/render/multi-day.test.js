@@ -251,9 +251,9 @@ test('a single update is "new" in the e-mail; no notice, table or contact block 
     );
     const tail = rest.slice(rest.indexOf('\nemail:'));
     return `${head}\nupdates:\n${log}${tail}`
-      .replace(/\n  confirmed: [^\n]*/, '')
+      .replace(/\n {2}confirmed: [^\n]*/, '')
       .replace('status: attack\n  phase: recovering', 'status: unknown\n  phase: investigating')
-      .replace(/\n  custom_measures:[\s\S]*?(?=\n\S)/, '');
+      .replace(/\n {2}custom_measures:[\s\S]*?(?=\n\S)/, '');
   });
   const day = await renderAll(t, file);
   const mail = day['email.de.stadt-dueren.txt'];
