@@ -34,6 +34,8 @@ export const DEFAULT_MEASURES = ['shutdown', 'crisis_team', 'experts', 'forensic
 export const SERVICE_STATES = ['down', 'limited', 'restored'] as const;
 export type Status = (typeof STATUSES)[number];
 export type Phase = (typeof PHASES)[number];
+/** Who speaks: an IT service provider to its customers, or an administration to its citizens. */
+export const ORGANIZATION_KINDS = ['provider', 'administration'] as const;
 export { GENDERS };
 
 const person = z.strictObject({
@@ -51,6 +53,10 @@ const organization = z
     name: text.meta({
       description: 'Name of the organisation, shown as written.',
       examples: ['regio iT'],
+    }),
+    kind: choice(ORGANIZATION_KINDS).default('provider').meta({
+      description:
+        'Who speaks to whom: provider (an IT service provider to its customers, default) or administration (a city or county to its citizens; no customer wording).',
     }),
     about: localizedMarkdown('"Who we are": FAQ answer and press boilerplate.').optional(),
     city: text

@@ -36,6 +36,8 @@ export interface ViewModel {
   updated: DateView;
   org: OrgForms & {
     name: string;
+    /** `provider` or `administration`; `is.provider` / `is.administration` for `{{#if}}`. */
+    kind: string;
     about?: string;
     city?: string;
     website?: string;
@@ -96,6 +98,7 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     org: withoutUndefined({
       ...orgForms(lang, org.name, org.grammar.gender, org.grammar.genitive),
       name: org.name,
+      kind: org.kind,
       about: org.about,
       city: org.city,
       website: org.website,
@@ -103,7 +106,7 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     }),
     status: inc.status,
     phase: inc.phase,
-    is: statusFlags(incident),
+    is: flagsOf(incident),
     incident: withoutUndefined({
       detected: inc.detected,
       crisisTeam: inc.crisis_team,
@@ -139,15 +142,16 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
 }
 
 /**
- * `is.<status>`, `is.<phase>` and `is.confirmed`: the status is established (attack or
- * malfunction) or `incident.confirmed` is set — a finding exists, so no text promises "first
- * findings" any more.
+ * `is.<status>`, `is.<phase>`, `is.<organization kind>` and `is.confirmed`: the status is
+ * established (attack or malfunction) or `incident.confirmed` is set — a finding exists, so no
+ * text promises "first findings" any more.
  */
-function statusFlags(incident: Incident): Record<string, boolean> {
+function flagsOf(incident: Incident): Record<string, boolean> {
   const { status, phase, confirmed } = incident.incident;
   return {
     [status]: true,
     [phase]: true,
+    [incident.organization.kind]: true,
     confirmed: status !== 'unknown' || confirmed !== undefined,
   };
 }

@@ -38,16 +38,24 @@ const FORBIDDEN = [
   {
     why: 'after resolution the incident is told in the past tense',
     when: (f) => f.phase === 'resolved',
-    de: [/\bes handelt sich um/i, /handelt es sich um/i, /\bvorliegt\b/, /^Handelt es sich/m],
-    en: [/\bthis is an? (criminal )?(cyber attack|technical malfunction)/i, /^Is this a/m],
+    de: [/\bes handelt sich um/i, /handelt es sich um/i, /\bvorliegt\b/, /^(#+ )?Handelt es sich/m],
+    en: [/\bthis is an? (criminal )?(cyber attack|technical malfunction)/i, /^(#+ )?Is this a/m],
+  },
+  {
+    why: 'an administration speaks to its citizens, not to customers of an IT service provider',
+    when: (f) => f.kind === 'administration',
+    de: [/Kunden/, /IT-Dienstleist/, /IT-Services/, /Geschäftspartner/, /Kommunen[^.]*genutzt/],
+    en: [/customer/i, /business partner/i, /IT service/i, /used by municipalities/i],
   },
 ];
+const KINDS = ['provider', 'administration'];
 
 const BASE = (f) => `
 id: wording
 updated: 2026-03-10T08:15
 organization:
-  name: Kommunale IT Muster
+  name: ${f.kind === 'administration' ? 'Stadt Musterstadt' : 'Kommunale IT Muster'}
+  kind: ${f.kind}
   city: Musterstadt
   contact: { name: Pressestelle, email: presse@example.org, phone: '+49 221 555-0' }
 incident:
@@ -62,24 +70,51 @@ options:
   cancel_appointments: true
 `;
 
-/** Every combination the test renders: status × phase, and a confirmed date for known statuses. */
+/** Every combination the test renders: status × phase × kind, with a confirmed date for known statuses. */
 function combinations() {
   const all = [];
   for (const status of STATUSES)
     for (const phase of PHASES)
-      for (const confirmed of status === 'unknown' ? [false] : [false, true])
-        all.push({ status, phase, confirmed });
+      for (const kind of KINDS)
+        for (const confirmed of status === 'unknown' ? [false] : [false, true])
+          all.push({ status, phase, kind, confirmed });
   return all;
 }
 
-/** The plain texts (with the e-mail subject) of faq, press and email in both languages. */
+/** The incident file of each kind, checked once (with a confirmed date to copy from). */
+const checkedKinds = new Map();
+async function checkKind(kind) {
+  if (!checkedKinds.has(kind)) {
+    const source = Buffer.from(
+      BASE({ kind, status: 'attack', phase: 'investigating', confirmed: true }),
+    );
+    const checked = await checkIncident('wording.yaml', { source });
+    assert.ok(checked.incident, JSON.stringify(checked.diagnostics));
+    checkedKinds.set(kind, checked.incident);
+  }
+  return checkedKinds.get(kind);
+}
+
+/** The incident of `facts`: the checked file of its kind with status, phase and confirmed set. */
+async function incidentOf(facts) {
+  const base = await checkKind(facts.kind);
+  const { confirmed, ...rest } = base.incident;
+  return {
+    ...base,
+    incident: {
+      ...rest,
+      status: facts.status,
+      phase: facts.phase,
+      ...(facts.confirmed ? { confirmed } : {}),
+    },
+  };
+}
+
+/** The Markdown (with the e-mail subject) of faq, press and email in both languages. */
 async function renderTexts(facts, engine) {
-  const source = Buffer.from(BASE(facts));
-  const checked = await checkIncident('wording.yaml', { source });
-  assert.ok(checked.incident, JSON.stringify(checked.diagnostics));
-  const { artifacts } = await renderIncident(checked.incident, engine, {
+  const { artifacts } = await renderIncident(await incidentOf(facts), engine, {
     variants: ['faq', 'press', 'email'],
-    formats: ['txt'],
+    formats: ['md'],
     langs: LANGS,
     explicitFormats: false,
   });
@@ -104,9 +139,9 @@ function findForbidden(facts, rendered) {
   return found;
 }
 
-const label = (f) => `${f.status} × ${f.phase}${f.confirmed ? ' (confirmed)' : ''}`;
+const label = (f) => `${f.status} × ${f.phase} × ${f.kind}${f.confirmed ? ' (confirmed)' : ''}`;
 
-test('no status × phase says what the incident file does not support, in de and en', async () => {
+test('no status × phase × kind says what the incident file does not support, in de and en', async () => {
   const engine = new TemplateEngine(new TemplateStore());
   const problems = [];
   for (const facts of combinations()) {
@@ -125,31 +160,43 @@ test('the forbidden phrases catch the sentences they are meant for (so the test 
       '# Häufig gestellte Fragen',
       '',
       'Es handelt sich um einen Cyberangriff. Der Angriff wurde abgewehrt.',
+      'IT-Dienstleistungen, die z.B. von Kommunen genutzt werden; unsere Kunden- und Geschäftspartner.',
       'Erste Erkenntnisse erwarten wir am {{incident.findingsExpected.text}}.',
     ].join('\n'),
     'en/faq.md.hbs': [
       '# Frequently asked questions',
       '',
       'This is a cyber attack. The attack has been repelled.',
+      'IT services used by municipalities; our customers and business partners.',
       'We expect initial findings on {{incident.findingsExpected.text}}.',
     ].join('\n'),
   });
   const engine = new TemplateEngine(new TemplateStore(old));
-  const facts = { status: 'attack', phase: 'resolved', confirmed: true };
+  const facts = { status: 'attack', phase: 'resolved', kind: 'administration', confirmed: true };
   const found = findForbidden(facts, await renderTexts(facts, engine));
+  const why = ['repelled', 'findings', 'past tense', 'administration'];
   for (const lang of LANGS) {
     const mine = found.filter((f) => f.startsWith(`wording/faq.${lang}`));
-    assert.ok(
-      mine.some((f) => /repelled|abgewehrt/.test(f)),
-      `${lang}: ${found.join('\n')}`,
-    );
-    assert.ok(
-      mine.some((f) => /findings/.test(f)),
-      `${lang}: ${found.join('\n')}`,
-    );
-    assert.ok(
-      mine.some((f) => /past tense/.test(f)),
-      `${lang}: ${found.join('\n')}`,
-    );
+    for (const reason of why)
+      assert.ok(
+        mine.some((f) => f.includes(reason)),
+        `${lang} ${reason}:\n${found.join('\n')}`,
+      );
   }
+});
+
+test('organization.kind is provider by default and one of provider, administration', async () => {
+  const source = BASE({ kind: 'provider', status: 'unknown', phase: 'investigating' });
+  const omitted = await checkIncident('kind.yaml', {
+    source: Buffer.from(source.replace('  kind: provider\n', '')),
+  });
+  assert.equal(omitted.incident?.organization.kind, 'provider');
+  const wrong = await checkIncident('kind.yaml', {
+    source: Buffer.from(source.replace('kind: provider', 'kind: city')),
+  });
+  assert.equal(wrong.incident, undefined);
+  const [problem] = wrong.diagnostics;
+  assert.equal(problem.path, 'organization.kind');
+  assert.equal(problem.line, 6);
+  assert.match(problem.message, /provider, administration/);
 });
