@@ -99,7 +99,9 @@ export function renderTableText(
     .slice(1)
     .map(([first = '', ...rest]) => {
       const others = rest.filter(Boolean).join(' – ');
-      return fill(`${first}${others ? `: ${others}` : ''}`, `${indent}- `, `${indent}  `);
+      // Filled as the list item's text, then the marker put in front (as lists do).
+      const item = fill(`${first}${others ? `: ${others}` : ''}`, `${indent}  `, `${indent}  `);
+      return `${indent}- ${item.slice(indent.length + 2)}`;
     })
     .join('\n');
 }

@@ -265,3 +265,54 @@ test('a single update is "new" in the e-mail; no notice, table or contact block 
   assert.doesNotMatch(day['faq.en.md'], /How can I reach you|Important:|State of services|\n---\n/);
   assert.doesNotMatch(day['faq.de.html'], /<footer[\s\S]*Hotline/);
 });
+
+test('an update that changes the phase changes the press headline', async (t) => {
+  const resolved = editedFixture(t, (s) =>
+    s
+      .replace(/updated: 2026-11-28T16:00/, 'updated: 2026-11-30T12:00')
+      .replace(/approval: \{[^}]*\}/, 'approval: { by: Pressestelle, at: 2026-11-30T12:00 }')
+      .replace('  phase: recovering\n  detected', '  phase: resolved\n  detected')
+      .replace(
+        'updates:\n',
+        'updates:\n  - at: 2026-11-30T12:00\n    phase: resolved\n    text: { de: Alle Dienste laufen wieder., en: All services are running again. }\n',
+      ),
+  );
+  const day = await renderAll(t, resolved);
+  const headline = (txt) => txt.split('\n')[0];
+  assert.notEqual(headline(day['press.de.txt']), headline(all['press.de.txt']));
+  assert.match(headline(day['press.de.txt']), /IT-Systeme wieder in Betrieb$/);
+  assert.match(
+    day['press.en.txt'].split('\n')[4],
+    /^Aachen, 30 November 2026 – All services are running again\.$/,
+  );
+});
+
+test('a note with "|", markup and line breaks stays one table cell; an own measure stays one item', async (t) => {
+  const file = editedFixture(t, (s) =>
+    s
+      .replace('de: Nur mit Termin, nur Barzahlung.', 'de: "Termin | Bar\\n<b>fett</b> und `a|b`"')
+      .replace(
+        'de: Die Kfz-Zulassung arbeitet mit Ersatzrechnern, die vom übrigen Netz getrennt sind.',
+        'de: "Erster Absatz.\\n\\nZweiter Absatz."',
+      ),
+  );
+  const day = await renderAll(t, file);
+  const table = new Lexer({ gfm: true }).lex(day['faq.de.md']).find((tk) => tk.type === 'table');
+  assert.ok(
+    table.rows.every((r) => r.length === 3),
+    'three cells in every row',
+  );
+  assert.match(table.rows[1][2].text, /^Termin \| Bar &lt;b>fett&lt;\/b> und `a\|b`$/);
+  const html = day['faq.de.html'];
+  assert.doesNotMatch(html, /<b>fett/);
+  assert.match(html, /<td>Termin \| Bar &lt;b&gt;fett&lt;\/b&gt; und <code>a\|b<\/code><\/td>/);
+  // The second paragraph continues the list item instead of ending the list.
+  assert.match(
+    day['faq.de.md'],
+    /\n- Notbetrieb der Zulassungsstelle: Erster Absatz\.\n\n {2}Zweiter Absatz\.\n/,
+  );
+  assert.match(
+    html,
+    /<li><p>Notbetrieb der Zulassungsstelle: Erster Absatz\.<\/p>\n<p>Zweiter Absatz\.<\/p>\n<\/li>\n<\/ul>/,
+  );
+});
