@@ -83,6 +83,26 @@ const organization = z
             'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN". Default: the name.',
           examples: ['Zweckverbands KDN'],
         }),
+        forms: z
+          .strictObject({
+            nom: text.meta({
+              description: 'Nominative with article: "das Kommunale Rechenzentrum Niederrhein".',
+            }),
+            gen: text.meta({
+              description: 'Genitive with article: "des Kommunalen Rechenzentrums Niederrhein".',
+            }),
+            dat: text.meta({
+              description: 'Dative with article: "dem Kommunalen Rechenzentrum Niederrhein".',
+            }),
+            acc: text.meta({
+              description: 'Accusative with article: "das Kommunale Rechenzentrum Niederrhein".',
+            }),
+          })
+          .optional()
+          .meta({
+            description:
+              'The name in the four cases, as in a sentence (article in lower case). Needed when the words change: "Kommunales …", masculine and neuter names without genitive.',
+          }),
       })
       .prefault({})
       .meta({ description: 'How German sentences refer to the organisation.' }),

@@ -12,6 +12,7 @@ import {
 import type { Incident, WithDates } from './incident.js';
 import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
 import { locate, locateInValue, type KeyPath, type Position } from './locate.js';
+import { checkGrammar } from './grammar-rules.js';
 import { IncidentSchema, type IncidentFile, type Phase } from './schema.js';
 import { slugify } from './slug.js';
 import { lacksStatus, reportMissingStatus, settleState, writtenState } from './status.js';
@@ -68,10 +69,19 @@ export function validateIncident(
     return { diagnostics: withSummary(loaded.file, diagnostics, found) };
   }
   const incident = buildIncident(loaded, parsed.data, report, options);
+  if ((options.languages ?? [parsed.data.lang]).includes('de'))
+    checkGrammar(parsed.data, declaresGender(loaded.data), report);
   if (parsed.data.id !== undefined) incident.idAt = locate(loaded.doc, loaded.lineCounter, ['id']);
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };
+}
+
+/** Whether the file itself sets organization.grammar.gender (the parsed data has the default). */
+function declaresGender(data: unknown): boolean {
+  const org = (data as { organization?: { grammar?: unknown } } | null)?.organization;
+  const grammar = typeof org === 'object' && org !== null ? org.grammar : undefined;
+  return typeof grammar === 'object' && grammar !== null && 'gender' in grammar;
 }
 
 /** Where a character of the text value at `path` is written in the file. */

@@ -1,6 +1,6 @@
-/** Grammatical gender of an organisation's name, for articles and verbs that agree with it. */
-export const GENDERS = ['feminine', 'masculine', 'neuter', 'plural', 'none'] as const;
-export type Gender = (typeof GENDERS)[number];
+import { ARTICLES, GENDERS, dativePluralName, type CaseForms, type Gender } from './declension.js';
+
+export { GENDERS, type Gender };
 
 /** How a sentence names the organisation in each case, with the verbs that agree with it. */
 export interface OrgForms {
@@ -20,34 +20,46 @@ export interface OrgForms {
   has: string;
 }
 
-const GERMAN_ARTICLES: Record<Gender, [string, string, string, string]> = {
-  feminine: ['die', 'der', 'der', 'die'],
-  masculine: ['der', 'des', 'dem', 'den'],
-  neuter: ['das', 'des', 'dem', 'das'],
-  plural: ['die', 'der', 'den', 'die'],
-  none: ['', '', '', ''],
-};
-
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const possessive = (name: string): string => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
 const join = (article: string, name: string): string => (article ? `${article} ${name}` : name);
 
+/** How `organization.grammar` declares the name: its gender, and its genitive or all four forms. */
+export interface NameGrammar {
+  gender: Gender;
+  genitive?: string | undefined;
+  forms?: CaseForms | undefined;
+}
+
 /**
  * The organisation's name in German sentences. Feminine singular is the default ("die regio iT");
- * masculine, neuter, plural and names without article are declared in `organization.grammar`.
+ * masculine, neuter, plural and names without article are declared in `organization.grammar`,
+ * and a name whose words change with the case gives all four `forms` ("des Kommunalen
+ * Rechenzentrums Niederrhein"); `faq check` refuses a name that needs them and lacks them.
  */
-export function germanForms(name: string, gender: Gender, genitive?: string): OrgForms {
-  const [nom, gen, dat, acc] = GERMAN_ARTICLES[gender];
+export function germanForms(
+  name: string,
+  gender: Gender,
+  genitive?: string,
+  forms?: CaseForms,
+): OrgForms {
   const plural = gender === 'plural';
+  const verbs = { is: plural ? 'sind' : 'ist', has: plural ? 'haben' : 'hat' };
+  if (forms) {
+    const Nom = gender === 'none' ? forms.nom : capitalize(forms.nom);
+    return { nom: forms.nom, Nom, gen: forms.gen, dat: forms.dat, acc: forms.acc, ...verbs };
+  }
+  const [nom, gen, dat, acc] = ARTICLES[gender];
   const genitiveName = genitive ?? name;
+  // A feminine name reads the same after the genitive's and the dative's "der".
+  const dativeName = gender === 'feminine' ? genitiveName : plural ? dativePluralName(name) : name;
   return {
     nom: join(nom, name),
     Nom: nom ? `${capitalize(nom)} ${name}` : name,
     gen: gender === 'none' ? `von ${name}` : join(gen, genitiveName),
-    dat: join(dat, name),
+    dat: join(dat, dativeName),
     acc: join(acc, name),
-    is: plural ? 'sind' : 'ist',
-    has: plural ? 'haben' : 'hat',
+    ...verbs,
   };
 }
 
@@ -65,6 +77,9 @@ export function englishForms(name: string, gender: Gender): OrgForms {
   };
 }
 
-export function orgForms(lang: string, name: string, gender: Gender, genitive?: string): OrgForms {
-  return lang === 'de' ? germanForms(name, gender, genitive) : englishForms(name, gender);
+/** The forms of the organisation's name that the templates of `lang` use (`org.nom`, `org.gen` …). */
+export function orgForms(lang: string, name: string, grammar: NameGrammar): OrgForms {
+  return lang === 'de'
+    ? germanForms(name, grammar.gender, grammar.genitive, grammar.forms)
+    : englishForms(name, grammar.gender);
 }

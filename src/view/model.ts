@@ -96,7 +96,7 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     id: incident.id,
     updated: shown.updated,
     org: withoutUndefined({
-      ...orgForms(lang, org.name, org.grammar.gender, org.grammar.genitive),
+      ...orgForms(lang, org.name, org.grammar),
       name: org.name,
       kind: org.kind,
       about: org.about,

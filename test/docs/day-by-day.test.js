@@ -63,7 +63,7 @@ test('the incident of docs/day-by-day.md, day by day', async (t) => {
 
   edit(dir, { status: 'attak' });
   let c = await check(dir);
-  assert.ok(c.fails && c.lines.includes(shownLine(guide, `${FILE}:41:`)), c.lines.join('\n'));
+  assert.ok(c.fails && c.lines.includes(shownLine(guide, `${FILE}:45:`)), c.lines.join('\n'));
   writeFileSync(join(dir, FILE), day1);
 
   // Day 2: the diff against day 1 starts with the facts the guide shows.
@@ -84,7 +84,7 @@ test('the incident of docs/day-by-day.md, day by day', async (t) => {
   // Day 6: an attack, and a findings date that has passed.
   edit(dir, { updated: '2026-11-29T10:00', status: 'attack' });
   c = await check(dir);
-  assert.ok(c.fails && c.lines.includes(shownLine(guide, `${FILE}:45:`)), c.lines.join('\n'));
+  assert.ok(c.fails && c.lines.includes(shownLine(guide, `${FILE}:49:`)), c.lines.join('\n'));
   edit(dir, { findings_expected: '2026-12-02' });
   assert.deepEqual((await check(dir)).lines, []);
 

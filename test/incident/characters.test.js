@@ -85,7 +85,10 @@ organization:
   website: https://www.stadtwerke.example
   timezone: Europe/Berlin
   contact: { name: Pressestelle, email: presse@stadtwerke.example, phone: '+49 123 4567' }
-  grammar: { gender: plural, genitive: Stadtwerke Musterstadt }
+  grammar:
+    gender: plural
+    genitive: Stadtwerke Musterstadt
+    forms: { nom: die Stadtwerke Musterstadt, gen: der Stadtwerke Musterstadt, dat: den Stadtwerken Musterstadt, acc: die Stadtwerke Musterstadt }
 approval: { by: Pressestelle, at: 2026-12-02T08:15 }
 incident:
   status: attack

@@ -31,3 +31,48 @@ test('English uses the name and a possessive', () => {
   assert.equal(englishForms('Services', 'plural').gen, "Services'");
   assert.equal(englishForms('Stadtwerke', 'plural').is, 'are');
 });
+
+test('the four forms, when given, are used as written; the sentence start capitalises the article', () => {
+  const forms = {
+    nom: 'das Kommunale Rechenzentrum Niederrhein',
+    gen: 'des Kommunalen Rechenzentrums Niederrhein',
+    dat: 'dem Kommunalen Rechenzentrum Niederrhein',
+    acc: 'das Kommunale Rechenzentrum Niederrhein',
+  };
+  assert.deepEqual(
+    germanForms('Kommunales Rechenzentrum Niederrhein', 'neuter', 'ignored', forms),
+    {
+      ...forms,
+      Nom: 'Das Kommunale Rechenzentrum Niederrhein',
+      is: 'ist',
+      has: 'hat',
+    },
+  );
+  const none = { nom: 'ekom21', gen: 'von ekom21', dat: 'ekom21', acc: 'ekom21' };
+  assert.equal(germanForms('ekom21', 'none', undefined, none).Nom, 'ekom21');
+  const plural = germanForms('Städtische Betriebe', 'plural', undefined, {
+    nom: 'die Städtischen Betriebe',
+    gen: 'der Städtischen Betriebe',
+    dat: 'den Städtischen Betrieben',
+    acc: 'die Städtischen Betriebe',
+  });
+  assert.equal(plural.Nom, 'Die Städtischen Betriebe');
+  assert.equal(plural.is, 'sind');
+  assert.equal(
+    englishForms('Kommunales Rechenzentrum Niederrhein', 'neuter').nom,
+    'Kommunales Rechenzentrum Niederrhein',
+  );
+});
+
+test('the dative without forms: plural nouns take -n, a feminine name its genitive form', () => {
+  assert.equal(germanForms('Stadtwerke Musterstadt', 'plural').dat, 'den Stadtwerken Musterstadt');
+  assert.equal(
+    germanForms('Berliner Wasserbetriebe', 'plural').dat,
+    'den Berliner Wasserbetrieben',
+  );
+  assert.equal(germanForms('regio iT', 'feminine', 'regio iT').dat, 'der regio iT');
+  assert.equal(
+    germanForms('Kreis Beispielkreis', 'masculine', 'Kreises Beispielkreis').dat,
+    'dem Kreis Beispielkreis',
+  );
+});

@@ -33,7 +33,10 @@ const FULL = {
     website: 'https://www.example.org',
     timezone: 'Europe/Berlin',
     contact: { name: 'Presse', email: 'presse@example.org', phone: '+49 1' },
-    grammar: { gender: 'feminine', genitive: 'Org' },
+    grammar: {
+      gender: 'none',
+      forms: { nom: 'Org', gen: 'von Org', dat: 'Org', acc: 'Org' },
+    },
   },
   incident: {
     status: 'attack',
