@@ -56,6 +56,7 @@ updated: 2026-03-10T08:15
 organization:
   name: ${f.kind === 'administration' ? 'Stadt Musterstadt' : 'Kommunale IT Muster'}
   kind: ${f.kind}
+  grammar: ${f.kind === 'administration' ? '{ gender: feminine }' : '{ forms: { nom: die Kommunale IT Muster, gen: der Kommunalen IT Muster, dat: der Kommunalen IT Muster, acc: die Kommunale IT Muster } }'}
   city: Musterstadt
   contact: { name: Pressestelle, email: presse@example.org, phone: '+49 221 555-0' }
 incident:
