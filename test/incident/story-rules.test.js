@@ -12,7 +12,7 @@ import { runInProcess, tempDir } from '../helpers.js';
 function file({ incident = '', lists = '', updated = '2026-11-28T12:00' } = {}) {
   return `id: story
 updated: ${updated}
-organization: { name: Stadtwerke }
+organization: { name: Stadtwerke, grammar: { gender: plural } }
 incident:
   detected: 2026-11-24T08:00
   findings_expected: 2026-11-30
