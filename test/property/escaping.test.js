@@ -46,6 +46,22 @@ const FIELDS = {
     set: (d, v) => (d.email.recipients[0].name = v),
     variants: ['email'],
   },
+  // Issue 12: a table cell, a link label and the text beside it.
+  'services[].name': {
+    set: (d, v) => {
+      delete d.incident.affected;
+      d.services = [{ name: v, state: 'limited' }];
+    },
+    variants: ['faq', 'press', 'email'],
+  },
+  'contacts.hotline.phone': {
+    set: (d, v) => (d.contacts = { hotline: { phone: v } }),
+    variants: ['faq', 'press', 'email'],
+  },
+  'contacts.hotline.hours': {
+    set: (d, v) => (d.contacts = { hotline: { phone: '+49 241 1', hours: v } }),
+    variants: ['faq', 'press', 'email'],
+  },
 };
 
 /** Renders the incident with `value` in `field`; returns the artifacts by format. */
@@ -307,12 +323,19 @@ test('property: any Markdown in about, an answer or the signature is rejected at
   await fc.assert(
     fc.asyncProperty(
       hostileMarkdown,
-      fc.constantFrom('about', 'answer', 'signature'),
+      fc.constantFrom('about', 'answer', 'signature', 'update', 'note', 'alternatives'),
       async (md, where) => {
         const doc = structuredClone(base);
         if (where === 'about') doc.organization.about = md;
         if (where === 'answer') doc.questions[0].answer = md;
         if (where === 'signature') doc.email.signature = md;
+        // Issue 12: the newest update (a lead), a note (a one-line table cell), the alternatives.
+        if (where === 'update') doc.updates = [{ at: doc.updated, text: md }];
+        if (where === 'note') {
+          delete doc.incident.affected;
+          doc.services = [{ name: 'Kfz', state: 'limited', note: md }];
+        }
+        if (where === 'alternatives') doc.contacts = { alternatives: md };
         const source = new TextEncoder().encode(YAML.stringify(doc));
         const checked = await checkIncident('markdown.yaml', { source });
         if (!checked.incident) {
@@ -324,7 +347,12 @@ test('property: any Markdown in about, an answer or the signature is rejected at
         }
         rendered += 1;
         const { artifacts } = await renderIncident(checked.incident, engine, {
-          variants: where === 'signature' ? ['email'] : ['faq', 'press'],
+          variants:
+            where === 'signature'
+              ? ['email']
+              : ['about', 'answer'].includes(where)
+                ? ['faq', 'press']
+                : ['faq', 'press', 'email'],
           formats: ['html', 'md', 'txt'],
           langs: ['de'],
         });
