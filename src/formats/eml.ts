@@ -27,7 +27,7 @@ async function protectEncodedWords(text: string): Promise<string> {
   return mimeFuncs.encodeWord(text, 'Q', 52);
 }
 
-type MimeRoot = { _encodeAddressName?: (name: string) => string };
+export type MimeRoot = { _encodeAddressName?: (name: string) => string };
 
 /**
  * The same for display names (From, To): nodemailer puts an ASCII name in quotes, and Python's
@@ -36,12 +36,22 @@ type MimeRoot = { _encodeAddressName?: (name: string) => string };
  * way nodemailer encodes a name with umlauts. nodemailer has no option for it: its name encoder
  * is wrapped on this one message (nodemailer is pinned; test/email/eml.test.js guards it).
  */
-async function protectEncodedNames(root: MimeRoot): Promise<void> {
+export async function protectEncodedNames(root: MimeRoot): Promise<void> {
   const encode = root._encodeAddressName?.bind(root);
   if (!encode) throw new Error('nodemailer no longer has MimeNode._encodeAddressName');
   const { default: mimeFuncs } = await import('nodemailer/lib/mime-funcs/index.js');
   root._encodeAddressName = (name) =>
     name.includes('=?') ? mimeFuncs.encodeWord(name, 'Q', 52) : encode(name);
+}
+
+/**
+ * What makes each draft's Message-ID and MIME boundary: a hash of what it says, so the bytes are
+ * reproducible and two drafts never share them.
+ */
+export function messageHash(doc: RenderedDocument, text: string, html: string): string {
+  return createHash('sha256')
+    .update(`${doc.incident.id}\n${doc.lang}\n${doc.recipient?.slug ?? ''}\n${text}\n${html}`)
+    .digest('hex');
 }
 
 /** An e-mail without a sender cannot be a draft. */
@@ -68,9 +78,7 @@ export async function render(doc: RenderedDocument): Promise<Uint8Array> {
   const text = String(doc.produced.get('txt'));
   const html = String(doc.produced.get('html'));
   const recipient = doc.recipient;
-  const hash = createHash('sha256')
-    .update(`${doc.incident.id}\n${doc.lang}\n${recipient?.slug ?? ''}\n${text}\n${html}`)
-    .digest('hex');
+  const hash = messageHash(doc, text, html);
   const domain = from.address.split('@')[1] ?? 'localhost';
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
   const mail = new MailComposer({

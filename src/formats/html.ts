@@ -4,6 +4,7 @@ import {
   serializeJsonForScript,
   specialAnnouncementData,
 } from './json-ld.js';
+import { inlineCss } from './inline-css.js';
 import { renderHtmlBody } from './markdown.js';
 import { renderPageBody, splitFooter } from './page-body.js';
 import type { RenderedDocument } from './types.js';
@@ -106,16 +107,15 @@ function layoutOf(doc: RenderedDocument): string {
   return doc.config.layout;
 }
 
+/** The page from the document's Markdown and its layout, before the e-mail's CSS is inlined. */
+export function layOutPage(doc: RenderedDocument): string {
+  return doc.layouts.html(layoutOf(doc))(layoutData(doc));
+}
+
 /** A standalone page (or an e-mail's HTML part) from the document's Markdown and its layout. */
 export async function render(doc: RenderedDocument): Promise<string> {
-  const page = doc.layouts.html(layoutOf(doc))(layoutData(doc));
+  const page = layOutPage(doc);
   if (doc.config.layout !== 'email') return page;
-  // Mail clients drop <style>; inline it (juice is loaded only when e-mail HTML is rendered).
-  const { default: juice } = await import('juice');
-  return juice(page, {
-    removeStyleTags: true,
-    preserveMediaQueries: true,
-    preserveFontFaces: false,
-    insertPreservedExtraCss: true,
-  });
+  // Mail clients drop <style>; inline it.
+  return inlineCss(page);
 }

@@ -119,11 +119,13 @@ const TABLE_WIDTH = 80;
 
 /** Plain text for pasting into a mail: paragraphs separated by blank lines, no markup. */
 export function renderText(tokens: readonly Token[], wrap?: number): string {
+  return `${joinTextBlocks(tokens, wrap).trim()}\n`;
+}
+
+/** The blocks' plain text, separated by one blank line: renderText before the ends are trimmed. */
+export function joinTextBlocks(tokens: readonly Token[], wrap?: number): string {
   const blocks = tokens.flatMap((t) => blockText(t, '', wrap));
-  return `${blocks
-    .join('\n\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+  return blocks.join('\n\n').replace(/\n{3,}/g, '\n\n');
 }
 
 function blockText(token: Token, indent: string, wrap: number | undefined): string[] {

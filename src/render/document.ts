@@ -1,8 +1,9 @@
+import type { Token } from 'marked';
 import type { Incident, Recipient } from '../incident/incident.js';
 import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
 import type { RenderedDocument } from '../formats/types.js';
 import type { Variant } from '../shared.js';
-import { buildViewModel } from '../view/model.js';
+import { buildViewModel, type ViewModel } from '../view/model.js';
 import type { TemplateEngine } from './engine.js';
 
 /** Collapses the blank lines that template logic leaves, so the Markdown reads as written. */
@@ -14,6 +15,29 @@ export function normalizeMarkdown(text: string): string {
     .trim()}\n`;
 }
 
+/**
+ * The document's title (its first heading, else the organisation's name) and its Markdown: for an
+ * e-mail, without the heading, which is the subject. `bodyStart` is where that Markdown starts in
+ * `full` (before normalising it again).
+ */
+export function splitSubject(
+  full: string,
+  config: Variant,
+  incident: Incident,
+): { title: string; markdown: string; tokens: Token[]; bodyStart: number } {
+  const allTokens = lexMarkdown(full);
+  const first = allTokens.find((t) => t.type !== 'space');
+  const title =
+    first?.type === 'heading' && first.depth === 1
+      ? inlineText(first.tokens)
+      : incident.organization.name;
+  if (!(config.titleIsSubject && first?.type === 'heading'))
+    return { title, markdown: full, tokens: allTokens, bodyStart: 0 };
+  const bodyStart = full.indexOf(first.raw) + first.raw.length;
+  const markdown = normalizeMarkdown(full.slice(bodyStart));
+  return { title, markdown, tokens: lexMarkdown(markdown), bodyStart };
+}
+
 /** One variant in one language (and for one recipient): its template rendered to Markdown. */
 export function buildDocument(
   incident: Incident,
@@ -22,20 +46,22 @@ export function buildDocument(
   engine: TemplateEngine,
   options: { wrap?: number; recipient?: Recipient },
 ): RenderedDocument {
+  const view = buildViewModel(incident, lang, options.recipient);
+  return buildDocumentFromView(incident, variant, lang, engine, options, view);
+}
+
+/** The same from a view model built already (the mail merge builds one per recipient cheaply). */
+export function buildDocumentFromView(
+  incident: Incident,
+  variant: { name: string; config: Variant },
+  lang: string,
+  engine: TemplateEngine,
+  options: { wrap?: number; recipient?: Recipient },
+  view: ViewModel,
+): RenderedDocument {
   const { recipient } = options;
-  const view = buildViewModel(incident, lang, recipient);
   const full = normalizeMarkdown(engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(view));
-  const allTokens = lexMarkdown(full);
-  const first = allTokens.find((t) => t.type !== 'space');
-  const title =
-    first?.type === 'heading' && first.depth === 1
-      ? inlineText(first.tokens)
-      : incident.organization.name;
-  const markdown =
-    variant.config.titleIsSubject && first?.type === 'heading'
-      ? normalizeMarkdown(full.slice(full.indexOf(first.raw) + first.raw.length))
-      : full;
-  const tokens = markdown === full ? allTokens : lexMarkdown(markdown);
+  const { title, markdown, tokens } = splitSubject(full, variant.config, incident);
   return {
     incident,
     variant: variant.name,

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Incident, Recipient } from '../incident/incident.js';
+import type { Incident } from '../incident/incident.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
 import { InputError, type Artifact, type Diagnostic, type Selection } from '../shared.js';
 import { buildDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
+import { renderMailMerge, type Produce } from './mail-merge.js';
 import { allowedLeftovers, scanText } from './scan.js';
 import { readVariants } from './variants.js';
 
@@ -59,6 +60,7 @@ async function renderDocument(
   formats: readonly string[],
   run: { selection: Selection; allowed: ReadonlySet<string> },
   result: RenderResult,
+  produce?: Produce,
 ): Promise<void> {
   const { incident, variant, lang, recipient } = doc;
   const base = `${incident.id}/${variant}.${lang}${recipient ? `.${recipient.slug}` : ''}`;
@@ -81,7 +83,7 @@ async function renderDocument(
       result.warnings.push(problem);
       continue;
     }
-    const content = await module.render(doc);
+    const content = await (produce ? produce(name) : module.render(doc));
     doc.produced.set(name, content);
     const path = `${base}.${format.ext}`;
     // Also the formats another is built from: encoded inside it, a leftover could hide.
@@ -103,11 +105,14 @@ async function renderDocument(
  * Renders the selected variants × languages × formats of one incident, in memory: a function of
  * the incident, the templates and the selection. Languages not selected: the incident's own.
  * Throws InputError (template, leftover placeholder, a format asked for but unavailable).
+ * A mail merge renders the e-mail's common part once (`mail-merge.ts`); `eachRecipientInFull`
+ * renders each recipient's e-mail on its own instead, as faq did before (the tests compare both).
  */
 export async function renderIncident(
   incident: Incident,
   engine: TemplateEngine,
   selection: Selection,
+  options: { eachRecipientInFull?: boolean } = {},
 ): Promise<RenderResult> {
   const result: RenderResult = { artifacts: [], warnings: [] };
   const variants = readVariants(engine.store);
@@ -117,17 +122,25 @@ export async function renderIncident(
     if (!config) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
     if (formats.length === 0) continue;
-    const recipients: (Recipient | undefined)[] =
-      config.perRecipient && incident.email.recipients.length > 0
-        ? incident.email.recipients
-        : [undefined];
+    const recipients = config.perRecipient ? incident.email.recipients : [];
+    const run = { selection, allowed };
+    const wrap = selection.wrap ? { wrap: selection.wrap } : {};
     for (const lang of selection.langs ?? [incident.lang]) {
-      for (const recipient of recipients) {
-        const doc = buildDocument(incident, { name, config }, lang, engine, {
-          ...(selection.wrap ? { wrap: selection.wrap } : {}),
+      const variant = { name, config };
+      if (recipients.length > 0 && !options.eachRecipientInFull) {
+        const needsHtml = withInputs(formats).includes('html');
+        const context = { incident, variant, lang, engine, needsHtml, ...wrap };
+        await renderMailMerge(context, recipients, withInputs(formats), (doc, produce) =>
+          renderDocument(doc, formats, run, result, produce),
+        );
+        continue;
+      }
+      for (const recipient of recipients.length > 0 ? recipients : [undefined]) {
+        const doc = buildDocument(incident, variant, lang, engine, {
+          ...wrap,
           ...(recipient ? { recipient } : {}),
         });
-        await renderDocument(doc, formats, { selection, allowed }, result);
+        await renderDocument(doc, formats, run, result);
       }
     }
   }
