@@ -22,11 +22,12 @@ export class EmlFrames {
     const mime = await loadMime();
     const text = String(doc.produced.get('txt'));
     const html = String(doc.produced.get('html'));
-    const choices = [text, html].map((body) => chooseEncoding(body, mime));
+    const bodies = { text: encodeOnce(text, mime), html: encodeOnce(html, mime) };
+    const choices = [bodies.text.choice, bodies.html.choice];
     const key = JSON.stringify([doc.lang, doc.title, Boolean(doc.recipient?.email), choices]);
     let kind = this.kinds.get(key);
     if (!kind) this.kinds.set(key, (kind = {}));
-    const parts = await draftParts(doc, { text, html }, choices, mime);
+    const parts = draftParts(doc, { text, html }, bodies, mime);
     if (kind.frame) return utf8.encode(fillFrame(kind.frame, parts));
     const message = await composeEml(doc);
     if (kind.frame === null) return message;
@@ -100,6 +101,30 @@ function encodeBody(body: string, choice: string, { qp }: Mime): string {
   return encoded.replace(/(?<!\r)\n/g, '\r\n');
 }
 
+/** A body's encoding choice and its encoded form. */
+interface Body {
+  choice: string;
+  encoded: string;
+}
+
+/**
+ * The bodies encoded last: most recipients of a merge (all those without their own salutation or
+ * answer) share their text and HTML with many others.
+ */
+const encodedBodies = new Map<string, Body>();
+function encodeOnce(body: string, mime: Mime): Body {
+  let encoded = encodedBodies.get(body);
+  if (encoded) encodedBodies.delete(body);
+  else {
+    const choice = chooseEncoding(body, mime);
+    encoded = { choice, encoded: encodeBody(body, choice, mime) };
+    if (encodedBodies.size >= 8) encodedBodies.delete(encodedBodies.keys().next().value!);
+  }
+  // The most recent last, the least recent first, to go first.
+  encodedBodies.set(body, encoded);
+  return encoded;
+}
+
 function toHeader(recipient: Recipient | undefined, { mimeFuncs, addressNode }: Mime) {
   if (!recipient?.email) return undefined;
   const value = addressNode._encodeHeaderValue('To', {
@@ -109,20 +134,20 @@ function toHeader(recipient: Recipient | undefined, { mimeFuncs, addressNode }: 
   return mimeFuncs.foldLines(`To: ${value}`, 76);
 }
 
-async function draftParts(
+function draftParts(
   doc: RenderedDocument,
-  bodies: { text: string; html: string },
-  choices: string[],
+  content: { text: string; html: string },
+  bodies: { text: Body; html: Body },
   mime: Mime,
-): Promise<DraftParts> {
-  const hash = messageHash(doc, bodies.text, bodies.html);
+): DraftParts {
+  const hash = messageHash(doc, content.text, content.html);
   const to = toHeader(doc.recipient, mime);
   return {
     ...(to === undefined ? {} : { to }),
     id: hash.slice(0, 32),
     boundary: hash.slice(32, 48),
-    text: encodeBody(bodies.text, choices[0]!, mime),
-    html: encodeBody(bodies.html, choices[1]!, mime),
+    text: bodies.text.encoded,
+    html: bodies.html.encoded,
   };
 }
 

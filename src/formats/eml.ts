@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { OutputError } from '../shared.js';
 import { toRfc5322Date } from '../incident/dates.js';
 import type { RenderedDocument, Unavailable } from './types.js';
@@ -49,9 +49,10 @@ export async function protectEncodedNames(root: MimeRoot): Promise<void> {
  * reproducible and two drafts never share them.
  */
 export function messageHash(doc: RenderedDocument, text: string, html: string): string {
-  return createHash('sha256')
-    .update(`${doc.incident.id}\n${doc.lang}\n${doc.recipient?.slug ?? ''}\n${text}\n${html}`)
-    .digest('hex');
+  return hash(
+    'sha256',
+    `${doc.incident.id}\n${doc.lang}\n${doc.recipient?.slug ?? ''}\n${text}\n${html}`,
+  );
 }
 
 /** An e-mail without a sender cannot be a draft. */
@@ -78,7 +79,7 @@ export async function render(doc: RenderedDocument): Promise<Uint8Array> {
   const text = String(doc.produced.get('txt'));
   const html = String(doc.produced.get('html'));
   const recipient = doc.recipient;
-  const hash = messageHash(doc, text, html);
+  const digest = messageHash(doc, text, html);
   const domain = from.address.split('@')[1] ?? 'localhost';
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
   const mail = new MailComposer({
@@ -86,11 +87,11 @@ export async function render(doc: RenderedDocument): Promise<Uint8Array> {
     ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
     subject: await protectEncodedWords(doc.title),
     date: toRfc5322Date(doc.incident.updated),
-    messageId: `<${hash.slice(0, 32)}@${domain}>`,
+    messageId: `<${digest.slice(0, 32)}@${domain}>`,
     text,
     html,
     textEncoding: 'quoted-printable',
-    baseBoundary: hash.slice(32, 48),
+    baseBoundary: digest.slice(32, 48),
     boundaryPrefix: '--_faq',
     newline: 'windows',
     headers: { 'X-Unsent': '1' },

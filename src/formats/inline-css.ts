@@ -10,8 +10,6 @@ const JUICE_OPTIONS = {
 };
 
 type Juice = typeof import('juice');
-/** juice's CSS parser (untyped): each rule as [selector, declarations], one per selector. */
-type JuiceUtils = { utils: { parseCSS(css: string): [string, unknown][] } };
 
 let loaded: Juice | undefined;
 async function loadJuice(): Promise<Juice> {
@@ -34,19 +32,29 @@ const CONTEXT_FREE_SELECTOR = /^(?:\*|[a-zA-Z][\w-]*)?(?:[.#][\w-]+)*$/;
 const CODE_BLOCK = /\{\{|\}\}|<%|%>|juice_code_block/i;
 
 /**
+ * The selectors of a style sheet of plain rules (no at-rules, nesting or escapes; strings only
+ * in declarations), or undefined for anything else. (The bundle has juice's inliner only, not
+ * its CSS parser; this reads the simple sheets the context check accepts, and refuses the rest.)
+ */
+function readSelectors(css: string): string[] | undefined {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"[^"]*"|'[^']*'/g, '""');
+  if (/[@\\]/.test(text) || !/^(?:[^{}]*\{[^{}]*\})*\s*$/.test(text)) return undefined;
+  return [...text.matchAll(/([^{}]*)\{[^{}]*\}/g)].flatMap((m) => m[1]!.split(','));
+}
+
+/**
  * Whether juice gives every element of this page the style it would give the same element
  * anywhere in the page: each selector of its style sheets names the element alone (no
  * descendant, sibling or structural selector), without CSS variables or counters, which juice
  * resolves along the tree. Then a fragment inlined in one place is inlined the same in another.
  */
-export async function hasContextFreeStyles(page: string): Promise<boolean> {
+export function hasContextFreeStyles(page: string): boolean {
   if (CODE_BLOCK.test(page)) return false;
   const sheets = [...page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!);
   const css = sheets.join('\n');
   if (/var\(|counter-/i.test(css)) return false;
-  const juice = (await loadJuice()) as unknown as JuiceUtils;
-  const rules = juice.utils.parseCSS(css);
-  return rules.every(([selector]) => CONTEXT_FREE_SELECTOR.test(selector.trim()));
+  const selectors = readSelectors(css);
+  return selectors !== undefined && selectors.every((s) => CONTEXT_FREE_SELECTOR.test(s.trim()));
 }
 
 /**

@@ -121,8 +121,7 @@ export async function buildSkeleton(
   if (variant.config.layout !== 'email') return undefined;
   const page = layOutPage(doc);
   const used = Object.keys(tokens).length > 0;
-  if (used && (!(await hasContextFreeStyles(page)) || !cutAt(page, tokens, ownParagraph)))
-    return undefined;
+  if (used && (!hasContextFreeStyles(page) || !cutAt(page, tokens, ownParagraph))) return undefined;
   const inlined = cutAt(await inlineCss(page), tokens, ownParagraph);
   return inlined ? { ...skeleton, html: { page, inlined } } : undefined;
 }

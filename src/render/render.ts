@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Incident } from '../incident/incident.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
@@ -25,7 +25,7 @@ function toArtifact(
     ...meta,
     content: bytes,
     bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: hash('sha256', bytes),
   };
 }
 
