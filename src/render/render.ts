@@ -1,32 +1,17 @@
-import { hash } from 'node:crypto';
 import type { Incident } from '../incident/incident.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
 import { InputError, type Artifact, type Diagnostic, type Selection } from '../shared.js';
+import { RenderedTexts } from './artifact.js';
 import { buildDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
-import { allowedLeftovers, scanText } from './scan.js';
+import { allowedLeftovers } from './scan.js';
 import { readVariants } from './variants.js';
 
 export interface RenderResult {
   artifacts: Artifact[];
   warnings: Diagnostic[];
-}
-
-function toArtifact(
-  path: string,
-  meta: Omit<Artifact, 'path' | 'content' | 'bytes' | 'sha256'>,
-  content: string | Uint8Array,
-): Artifact {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return {
-    path,
-    ...meta,
-    content: bytes,
-    bytes: bytes.length,
-    sha256: hash('sha256', bytes),
-  };
 }
 
 /** The formats to produce: first those that others are built from (txt and html for eml). */
@@ -58,7 +43,7 @@ function checkLength(path: string, doc: RenderedDocument, content: string | Uint
 async function renderDocument(
   doc: RenderedDocument,
   formats: readonly string[],
-  run: { selection: Selection; allowed: ReadonlySet<string> },
+  run: { selection: Selection; texts: RenderedTexts },
   result: RenderResult,
   produce?: Produce,
 ): Promise<void> {
@@ -87,7 +72,7 @@ async function renderDocument(
     doc.produced.set(name, content);
     const path = `${base}.${format.ext}`;
     // Also the formats another is built from: encoded inside it, a leftover could hide.
-    scanText(path, content, run.allowed);
+    run.texts.scan(path, content);
     if (name === 'txt') checkLength(path, doc, content);
     if (!formats.includes(name)) continue;
     const meta = {
@@ -97,7 +82,7 @@ async function renderDocument(
       ...(recipient ? { recipient: recipient.slug } : {}),
       title: doc.title,
     };
-    result.artifacts.push(toArtifact(path, meta, content));
+    result.artifacts.push(run.texts.toArtifact(path, meta, content));
   }
 }
 
@@ -116,14 +101,14 @@ export async function renderIncident(
 ): Promise<RenderResult> {
   const result: RenderResult = { artifacts: [], warnings: [] };
   const variants = readVariants(engine.store);
-  const allowed = allowedLeftovers(incident);
+  const texts = new RenderedTexts(allowedLeftovers(incident));
   for (const name of selection.variants) {
     const config = variants[name];
     if (!config) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
     if (formats.length === 0) continue;
     const recipients = config.perRecipient ? incident.email.recipients : [];
-    const run = { selection, allowed };
+    const run = { selection, texts };
     const wrap = selection.wrap ? { wrap: selection.wrap } : {};
     for (const lang of selection.langs ?? [incident.lang]) {
       const variant = { name, config };
