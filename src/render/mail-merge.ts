@@ -23,6 +23,9 @@ interface Plan {
   fragments: Record<string, Fragment>;
 }
 
+/** E-mails of mail merges made from their common part, and rendered in full (FAQ_TIMING). */
+export const mergeCounts = { merged: 0, inFull: 0 };
+
 /** The formats a merged e-mail is made in from its skeleton; any other renders each in full. */
 const MERGED_FORMATS = ['txt', 'html', 'md', 'eml'];
 
@@ -50,9 +53,11 @@ export async function renderMailMerge(
     const plan = plans[n];
     plans[n] = undefined;
     if (merge && plan && merge.isComplete(plan)) {
+      mergeCounts.merged++;
       const doc = merge.documentOf(plan, recipient);
       await emit(doc, (format) => merge.produce(plan, doc, format));
     } else {
+      mergeCounts.inFull++;
       const { incident, variant, lang, engine, wrap } = context;
       await emit(buildDocument(incident, variant, lang, engine, { wrap, recipient }));
     }

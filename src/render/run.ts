@@ -6,6 +6,7 @@ import { hasErrors, type Artifact, type Diagnostic, type Selection } from '../sh
 import type { RenderCache } from './cache.js';
 import type { TemplateEngine } from './engine.js';
 import type { Plan } from './plan.js';
+import { mergeCounts } from './mail-merge.js';
 import { renderIncident } from './render.js';
 import { shareTasks, workerCount, type SourceTask } from './threads.js';
 
@@ -114,7 +115,11 @@ export async function runTasks(plan: Plan, cache?: RenderCache): Promise<BatchIt
     process.stderr.write(
       `faq timing: ${items.length} files, ${items.length - tasks.length} from the cache, ` +
         `${tasks.length} checked and rendered in ${Math.round(performance.now() - started)} ms ` +
-        `by ${threads + 1} threads (${Array.from({ length: threads + 1 }, (_, n) => byThread[n] ?? 0).join(' + ')})\n`,
+        `by ${threads + 1} threads (${Array.from({ length: threads + 1 }, (_, n) => byThread[n] ?? 0).join(' + ')})` +
+        (mergeCounts.merged + mergeCounts.inFull > 0
+          ? `; mail merge (this thread): ${mergeCounts.merged} e-mails merged, ${mergeCounts.inFull} rendered in full`
+          : '') +
+        '\n',
     );
   return items;
 }
