@@ -116,10 +116,10 @@ export async function runTasks(plan: Plan, cache?: RenderCache): Promise<BatchIt
       `faq timing: ${items.length} files, ${items.length - tasks.length} from the cache, ` +
         `${tasks.length} checked and rendered in ${Math.round(performance.now() - started)} ms ` +
         `by ${threads + 1} threads (${Array.from({ length: threads + 1 }, (_, n) => byThread[n] ?? 0).join(' + ')})` +
+        '\n' +
         (mergeCounts.merged + mergeCounts.inFull > 0
-          ? `; mail merge (this thread): ${mergeCounts.merged} e-mails merged, ${mergeCounts.inFull} rendered in full`
-          : '') +
-        '\n',
+          ? `faq timing: mail merge (this thread): ${mergeCounts.merged} e-mails merged, ${mergeCounts.inFull} rendered in full\n`
+          : ''),
     );
   return items;
 }
