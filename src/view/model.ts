@@ -12,6 +12,8 @@ export interface UpdateView {
   text: string;
   status?: string;
   phase?: string;
+  /** `is.<status>`, `is.<phase>` for what this update established (empty when it changed neither). */
+  is: Record<string, boolean>;
 }
 
 /** One user-facing service; `is.down` / `is.limited` / `is.restored` for `{{#if}}`. */
@@ -161,7 +163,8 @@ function newestFirst(incident: Incident, shown: ReturnType<typeof showIncident>)
   return orderNewestFirst(incident.updates).map((i) => {
     const u = shown.updates[i]!;
     // A block scalar ends in a line break; the templates place the text as a block of its own.
-    return withoutUndefined({ ...u, text: u.text.trimEnd() });
+    const is = Object.fromEntries([u.status, u.phase].filter(Boolean).map((k) => [k, true]));
+    return withoutUndefined({ ...u, text: u.text.trimEnd(), is });
   });
 }
 

@@ -33,6 +33,10 @@ const UPDATES = {
     ['24 November 2026, 09:30', 'Unusual activity detected'],
   ],
 };
+const MILESTONES = {
+  de: [' – Wiederanlauf begonnen', ' – Cyberangriff bestätigt'],
+  en: [' – restart begun', ' – cyber attack confirmed'],
+};
 const HOTLINE = '+49 241 41359-999';
 const HOURS = { de: 'Mo–Fr 8–18 Uhr', en: 'Mon–Fri 8 am–6 pm' };
 const PREVIOUS = {
@@ -106,9 +110,11 @@ test('the FAQ shows every update with its date, newest first, and the newest one
     const lang = langOf(name);
     const timeline = text.slice(text.lastIndexOf(lang === 'de' ? 'Verlauf' : 'Timeline'));
     let last = -1;
-    for (const [date, words] of UPDATES[lang]) {
-      const at = timeline.indexOf(`${date} ${words}`);
-      assert.ok(at > last, `${name}: "${date} ${words}" in the timeline, after the newer one`);
+    for (const [i, [date, words]] of UPDATES[lang].entries()) {
+      // Each under its date, with what it established (the fixture's first two set phase, status).
+      const entry = `${date}${MILESTONES[lang][i] ?? ''} ${words}`;
+      const at = timeline.indexOf(entry);
+      assert.ok(at > last, `${name}: "${entry}" in the timeline, after the newer one`);
       last = at;
     }
     const news = lang === 'de' ? 'Neu seit dem letzten Stand' : 'New since the last update';
