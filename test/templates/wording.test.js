@@ -47,6 +47,32 @@ const FORBIDDEN = [
     de: [/Kunden/, /IT-Dienstleist/, /IT-Services/, /Geschäftspartner/, /Kommunen[^.]*genutzt/],
     en: [/customer/i, /business partner/i, /IT service/i, /used by municipalities/i],
   },
+  {
+    why: 'after resolution nothing is promised or said to be going on (no analysis, no updates)',
+    when: (f) => f.phase === 'resolved',
+    de: [
+      /werten den Vorfall|ausgewertet|Auswertung dauert an|Untersuchungen dauern an/,
+      /regelmäßig aktualisiert|aktuellen IT-Einschränkungen|aktuellen Störung|Maßnahmen ergreift/,
+      /umgehend informier|fortlaufend|erwartet|bis zum/,
+    ],
+    en: [
+      /analysing the incident|being analysed|analysis is continuing|investigations are continuing/i,
+      /updated regularly|current IT restrictions|current disruption|is taking all necessary/i,
+      /inform you immediately|keep you informed|expected|will know more/i,
+    ],
+  },
+  {
+    why: 'the systems were isolated only if measures lists shutdown',
+    when: (f) => f.measures && !f.measures.includes('shutdown'),
+    de: [/isoliert|Abschaltung|Vorsichtsmaßnahme|Schutzmaßnahme|heruntergefahren/i],
+    en: [/isolated|shutdown|shut down|precaution|protective measure/i],
+  },
+  {
+    why: 'experts were called in only if measures lists experts',
+    when: (f) => f.measures && !f.measures.includes('experts'),
+    de: [/IT-Experten|BSI-zertifiziert/],
+    en: [/IT experts|experts we|certified by/i],
+  },
 ];
 const KINDS = ['provider', 'administration'];
 
@@ -65,7 +91,7 @@ incident:
   detected: 2026-03-08T22:40
   crisis_team: 2026-03-09
   findings_expected: 2026-03-12
-${f.confirmed ? '  confirmed: 2026-03-09\n' : ''}  affected:
+${f.measures ? `  measures: [${f.measures.join(', ')}]\n` : ''}${f.confirmed ? '  confirmed: 2026-03-09\n' : ''}  affected:
     - { de: Online-Terminvergabe, en: Online appointment booking }
 options:
   cancel_appointments: true
@@ -79,6 +105,10 @@ function combinations() {
       for (const kind of KINDS)
         for (const confirmed of status === 'unknown' ? [false] : [false, true])
           all.push({ status, phase, kind, confirmed });
+  // Without shutdown and experts: no isolation, no experts (the default lists all four).
+  for (const status of STATUSES)
+    for (const phase of PHASES)
+      all.push({ status, phase, kind: 'provider', measures: ['crisis_team', 'forensics'] });
   return all;
 }
 
@@ -107,6 +137,7 @@ async function incidentOf(facts) {
       status: facts.status,
       phase: facts.phase,
       ...(facts.confirmed ? { confirmed } : {}),
+      ...(facts.measures ? { measures: facts.measures } : {}),
     },
   };
 }
@@ -140,7 +171,8 @@ function findForbidden(facts, rendered) {
   return found;
 }
 
-const label = (f) => `${f.status} × ${f.phase} × ${f.kind}${f.confirmed ? ' (confirmed)' : ''}`;
+const label = (f) =>
+  `${f.status} × ${f.phase} × ${f.kind}${f.confirmed ? ' (confirmed)' : ''}${f.measures ? ` [${f.measures}]` : ''}`;
 
 test('no status × phase × kind says what the incident file does not support, in de and en', async () => {
   const engine = new TemplateEngine(new TemplateStore());
@@ -163,6 +195,8 @@ test('the forbidden phrases catch the sentences they are meant for (so the test 
       'Es handelt sich um einen Cyberangriff. Der Angriff wurde abgewehrt.',
       'IT-Dienstleistungen, die z.B. von Kommunen genutzt werden; unsere Kunden- und Geschäftspartner.',
       'Erste Erkenntnisse erwarten wir am {{incident.findingsExpected.text}}.',
+      'Wir haben alle Systeme isoliert. Die hinzugezogenen IT-Experten haben die Systeme untersucht.',
+      'Wir werten den Vorfall gründlich aus.',
     ].join('\n'),
     'en/faq.md.hbs': [
       '# Frequently asked questions',
@@ -170,12 +204,24 @@ test('the forbidden phrases catch the sentences they are meant for (so the test 
       'This is a cyber attack. The attack has been repelled.',
       'IT services used by municipalities; our customers and business partners.',
       'We expect initial findings on {{incident.findingsExpected.text}}.',
+      'We isolated all systems. The IT experts we called in have examined the systems.',
+      'We are analysing the incident thoroughly.',
     ].join('\n'),
   });
   const engine = new TemplateEngine(new TemplateStore(old));
-  const facts = { status: 'attack', phase: 'resolved', kind: 'administration', confirmed: true };
+  const facts = {
+    status: 'attack',
+    phase: 'resolved',
+    kind: 'administration',
+    confirmed: true,
+    measures: ['crisis_team'],
+  };
   const found = findForbidden(facts, await renderTexts(facts, engine));
-  const why = ['repelled', 'findings', 'past tense', 'administration'];
+  const why = FORBIDDEN.map((list) => list.why);
+  assert.ok(
+    FORBIDDEN.every((list) => list.when(facts)),
+    'every list applies to these facts',
+  );
   for (const lang of LANGS) {
     const mine = found.filter((f) => f.startsWith(`wording/faq.${lang}`));
     for (const reason of why)
