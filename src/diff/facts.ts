@@ -3,6 +3,7 @@ import { DATE_PATTERN } from '../incident/schema.js';
 import { DEFAULT_TIMEZONE } from '../incident/date-rules.js';
 import { formatDateTime } from '../lang/dates.js';
 import type { JsonSchema } from '../schema/json-schema.js';
+import { compareKeyedList, isObject, same, withSettledState } from './list-facts.js';
 
 /** One fact that differs between two versions of an incident file, ready to print. */
 export interface FactChange {
@@ -19,19 +20,25 @@ export interface FactOptions {
   schema: JsonSchema;
 }
 
-type Data = Record<string, unknown>;
 type Side = { data: unknown; timezone: string };
 
 const MAX_SHOWN = 60;
 
 /**
  * The facts that differ between two incident files (their YAML data as written), in file order.
- * A key that is left out and one set to its default are the same fact.
+ * A key that is left out and one set to its default are the same fact; the status and phase are
+ * the settled ones (an update may set them); services are matched by name and updates by date.
  */
 export function compareFacts(before: unknown, after: unknown, options: FactOptions): FactChange[] {
   const changes: FactChange[] = [];
   const sides = [side(before), side(after)] as const;
-  walk(sides[0].data, sides[1].data, [], options.schema, (path, a, b, schema) => {
+  const compareList: CompareList = (path, a, b) => {
+    const facts =
+      path.length === 1 ? compareKeyedList(String(path[0]), a, b, sides, options.lang) : undefined;
+    if (facts) changes.push(...facts);
+    return facts !== undefined;
+  };
+  walk(sides[0].data, sides[1].data, [], options.schema, compareList, (path, a, b, schema) => {
     const fallback = schema?.default;
     const [x, y] = [a ?? fallback, b ?? fallback];
     if (same(x, y)) return;
@@ -58,7 +65,7 @@ export function formatFactChange(change: FactChange): string {
 function side(data: unknown): Side {
   const org = isObject(data) && isObject(data.organization) ? data.organization : {};
   const timezone = typeof org.timezone === 'string' ? org.timezone : DEFAULT_TIMEZONE;
-  return { data, timezone };
+  return { data: withSettledState(data, timezone), timezone };
 }
 
 type Visit = (
@@ -68,21 +75,27 @@ type Visit = (
   schema: JsonSchema | undefined,
 ) => void;
 
+/** Compares a list as a whole (true) or leaves it to the walk (false). */
+type CompareList = (path: (string | number)[], a: unknown, b: unknown) => boolean;
+
 function walk(
   a: unknown,
   b: unknown,
   path: (string | number)[],
   schema: JsonSchema | undefined,
+  list: CompareList,
   visit: Visit,
 ): void {
+  if (list(path, a, b)) return;
   if (isObject(a) && isObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    for (const key of keys) walk(a[key], b[key], [...path, key], childSchema(schema, key), visit);
+    for (const key of keys)
+      walk(a[key], b[key], [...path, key], childSchema(schema, key), list, visit);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && [...a, ...b].some(isObject)) {
     for (let i = 0; i < Math.max(a.length, b.length); i++)
-      walk(a[i], b[i], [...path, i], childSchema(schema, i), visit);
+      walk(a[i], b[i], [...path, i], childSchema(schema, i), list, visit);
     return;
   }
   visit(path, a, b, schema);
@@ -129,12 +142,4 @@ function display(
 
 function withDefault(text: string | undefined): string | undefined {
   return text === undefined ? undefined : `${text} (default)`;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function isObject(value: unknown): value is Data {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

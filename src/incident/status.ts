@@ -25,11 +25,21 @@ export interface WrittenState {
  * The indexes of `updates`, newest first. Equal dates keep the file's order, so the one listed
  * first counts as the newer (validate.ts warns about equal dates).
  */
-export function orderNewestFirst(updates: readonly { at?: LocalDate }[]): number[] {
+export function orderNewestFirst(updates: readonly { at?: LocalDate | undefined }[]): number[] {
   return updates
     .map((u, i) => ({ at: u.at, i }))
     .sort((a, b) => (a.at && b.at ? compareDates(b.at, a.at) : 0) || a.i - b.i)
     .map(({ i }) => i);
+}
+
+/** The index of the newest update (with a date that parsed) that sets `key`. */
+export function newestThatSets(
+  updates: readonly (WrittenState & { at?: LocalDate | undefined })[],
+  key: 'status' | 'phase',
+): number | undefined {
+  return orderNewestFirst(updates).find(
+    (i) => updates[i]!.at !== undefined && updates[i]![key] !== undefined,
+  );
 }
 
 /**
@@ -43,9 +53,8 @@ export function settleState(
   report: Report,
   locateAt: (path: KeyPath) => Position,
 ): { status: Status; phase: Phase } {
-  const order = orderNewestFirst(updates).filter((i) => updates[i]!.at !== undefined);
   const settle = <K extends 'status' | 'phase'>(key: K): WrittenState[K] => {
-    const newest = order.find((i) => updates[i]![key] !== undefined);
+    const newest = newestThatSets(updates, key);
     if (newest === undefined) return written[key];
     const fromUpdate = updates[newest]![key];
     const own = written[key];
