@@ -48,7 +48,8 @@ function structuredData(
   const blocks: object[] = [];
   if (doc.config.faqPage)
     blocks.push(faqPageData({ ...common, questions: extractQuestions(tokens) }));
-  if (summary) blocks.push(specialAnnouncementData({ ...common, text: summary }));
+  const posted = doc.view.latestUpdate?.at.iso;
+  if (summary) blocks.push(specialAnnouncementData({ ...common, posted, text: summary }));
   return blocks.map(serializeJsonForScript);
 }
 

@@ -65,12 +65,14 @@ export function faqPageData(options: {
 
 /**
  * schema.org SpecialAnnouncement: the type made for dated crisis notices of local public bodies.
- * Its text is the page's status line (or first paragraph); `datePosted` is the "Stand".
+ * Its text is the page's status line (or first paragraph); `datePosted` is the date of the newest
+ * update (`posted`), else the "Stand"; `dateModified` is the "Stand".
  */
 export function specialAnnouncementData(options: {
   lang: string;
   title: string;
   updated: string;
+  posted?: string | undefined;
   text: string;
   publisher: Publisher;
 }): object {
@@ -80,7 +82,7 @@ export function specialAnnouncementData(options: {
     name: options.title,
     text: options.text,
     inLanguage: options.lang,
-    datePosted: options.updated,
+    datePosted: options.posted ?? options.updated,
     dateModified: options.updated,
     publisher: organization(options.publisher),
   };
