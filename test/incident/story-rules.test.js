@@ -1,12 +1,12 @@
 // An incident over weeks (issue 12): the status and phase settled from the update log, the
 // bounds of every date in lists, `affected` beside `services`, equal update dates.
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkIncident } from '../../lib/api.js';
 import { buildViewModel } from '../../lib/view/model.js';
-import { runInProcess, tempDir } from '../helpers.js';
+import { EXAMPLE, runInProcess, tempDir } from '../helpers.js';
 
 /** A file whose `incident:` block and lists are given; the rest is fixed. */
 function file({ incident = '', lists = '', updated = '2026-11-28T12:00' } = {}) {
@@ -219,4 +219,28 @@ test('faq render: each of the four mistakes exits 1 with one positioned line and
     assert.match(lines[0], new RegExp(`^${path}:\\d+:\\d+: error: .+ \\(hint: .+\\)$`), name);
     assert.equal(existsSync(out), false, name);
   }
+});
+
+test("the example's commented new keys, uncommented, are a valid file in German and English", async () => {
+  const example = readFileSync(EXAMPLE, 'utf8');
+  let inBlock = false;
+  const lines = example.split('\n').map((line) => {
+    if (/^ {0,2}# (updates|services|contacts|confirmed|custom_measures):/.test(line))
+      inBlock = true;
+    else if (!/^ {0,2}#/.test(line)) inBlock = false;
+    return inBlock ? line.replace(/^( {0,2})# /, '$1') : line;
+  });
+  const text = lines
+    .join('\n')
+    .replace(/^ {2}affected:.*\n(?: {4}.*\n)+/m, '')
+    .replace('status: unknown', 'status: attack');
+  const r = await checkIncident('example.yaml', {
+    source: Buffer.from(text),
+    languages: ['de', 'en'],
+  });
+  assert.deepEqual(r.diagnostics, []);
+  const { incident } = r;
+  assert.ok(incident.updates.length && incident.services.length && incident.contacts.hotline);
+  assert.ok(incident.incident.confirmed && incident.incident.custom_measures.length);
+  assert.deepEqual(incident.incident.affected, []);
 });
