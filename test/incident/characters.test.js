@@ -89,6 +89,7 @@ organization:
     gender: plural
     genitive: Stadtwerke Musterstadt
     forms: { nom: die Stadtwerke Musterstadt, gen: der Stadtwerke Musterstadt, dat: den Stadtwerken Musterstadt, acc: die Stadtwerke Musterstadt }
+  kind: provider
 approval: { by: Pressestelle, at: 2026-12-02T08:15 }
 incident:
   status: attack
