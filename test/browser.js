@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after } from 'node:test';
 
 const require = createRequire(import.meta.url);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,16 +47,39 @@ export async function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Launches headless Chromium; closed when the test ends. */
-export async function launchBrowser(t) {
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  return browser;
+let shared;
+/**
+ * One Chromium for every browser test of the process (a launch costs seconds of CPU), launched on
+ * first use and closed after the last test. Each test opens its own context or page.
+ */
+export function sharedChromium() {
+  shared ??= launchChromium();
+  return shared;
 }
+after(async () => {
+  if (shared) await (await shared).close();
+});
 
 /** Path of vnu.jar from the vnu-jar package. */
-export function vnuJar() {
+function vnuJar() {
   return require('vnu-jar');
+}
+
+/**
+ * Java options for one run of the Nu Html Checker: the client compiler only (C1), which is enough
+ * for a run of a few seconds and needs less than half the CPU of tiered compilation with C2; a
+ * larger thread stack, which C1-compiled code needs for vnu's schema (it says so: "at least 512k");
+ * the serial collector, as the run is short and the machine has few cores.
+ */
+const VNU_JAVA = ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
+
+/** Runs the Nu Html Checker once over many files (one Java start): errors only, JSON on stderr. */
+export function runVnu(files) {
+  return spawnSync(
+    'java',
+    [...VNU_JAVA, '-jar', vnuJar(), '--errors-only', '--format', 'json', ...files],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
 }
 
 /** Source of axe-core, to inject into a page. */

@@ -1,9 +1,10 @@
 // Measures the test suite: wall time, each file's time (the runner's own duration_ms), the
 // node:assert calls made and the CLI processes started, per file and in total.
-//   node scripts/test-stats/run.mjs [node --test options and files]   (default: npm test's files)
+//   node scripts/test-stats/run.mjs [scripts/test.mjs options and files]   (default: npm test's)
+// It runs the suite as npm test does (scripts/test.mjs: two files at a time, the longest first).
 // Times depend on the machine's load: the load average is printed with them.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join, relative } from 'node:path';
@@ -13,21 +14,11 @@ const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'faq-test-stats-'));
 const statsFile = join(dir, 'stats.tsv');
 const args = process.argv.slice(2);
-// npm test's files (test/*/*.test.js, which the shell expands) unless files are given.
-const files = args.some((a) => !a.startsWith('-'))
-  ? []
-  : readdirSync(join(root, 'test'), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .flatMap((d) =>
-        readdirSync(join(root, 'test', d.name))
-          .filter((f) => f.endsWith('.test.js'))
-          .map((f) => `test/${d.name}/${f}`),
-      )
-      .sort();
 const preload = pathToFileURL(join(import.meta.dirname, 'count.mjs')).href;
 const started = performance.now();
 const load = loadavg()[0];
-const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...args, ...files], {
+const runner = join(root, 'scripts', 'test.mjs');
+const child = spawn(process.execPath, [runner, '--test-reporter=tap', ...args], {
   cwd: root,
   env: {
     ...process.env,

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import YAML from 'yaml';
 import { lexMarkdown, renderHtmlBody } from '../../lib/formats/markdown.js';
-import { browserMissing, launchChromium, requireTool } from '../browser.js';
+import { browserMissing, requireTool, sharedChromium } from '../browser.js';
 import { ROOT, listFiles, runInProcess } from '../helpers.js';
 
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'hostile');
@@ -70,16 +70,7 @@ before(async () => {
     url: pathToFileURL(renderer).href,
   });
 });
-let browser;
-/** One Chromium for the tests of this file (a launch takes seconds), closed after the last. */
-function sharedBrowser() {
-  browser ??= launchChromium();
-  return browser;
-}
-after(async () => {
-  await (await browser)?.close();
-  rmSync(out, { recursive: true, force: true });
-});
+after(() => rmSync(out, { recursive: true, force: true }));
 
 /** Runs in the page: everything in the live DOM that could run code or load something. */
 function findDangers() {
@@ -118,8 +109,9 @@ function pokeEverything() {
 test('hostile HTML artifacts run no script in Chromium and carry nothing executable', async (t) => {
   if (!requireTool(t, browserMissing())) return;
   assert.ok(pages.length >= 15, `${pages.length} pages`);
-  const browser = await sharedBrowser();
+  const browser = await sharedChromium();
   const context = await browser.newContext({ javaScriptEnabled: true });
+  t.after(() => context.close());
   // Self-contained pages need nothing from outside; anything they try to load is refused.
   const requests = [];
   await context.route('**/*', (route) => {
@@ -148,8 +140,9 @@ test('hostile HTML artifacts run no script in Chromium and carry nothing executa
 test('the issue-4 organisation name is text in the live page: title, masthead and body', async (t) => {
   if (!requireTool(t, browserMissing())) return;
   const name = '<script>alert(1)</script> Müller & Söhne "IT" <b>GmbH</b>';
-  const browser = await sharedBrowser();
+  const browser = await sharedChromium();
   const page = await browser.newPage();
+  t.after(() => page.close());
   const faq = pages.find((p) => p.name === 'organization-name-with-html/faq.de.html');
   assert.ok(faq, 'the FAQ page of the example was rendered');
   await page.goto(faq.url);

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { axeSource, browserMissing, launchBrowser, requireTool } from '../browser.js';
-import { exampleCopy, startPreview } from './preview-helpers.js';
+import { axeSource, browserMissing, requireTool, sharedChromium } from '../browser.js';
+import { exampleCopy, startPreview } from '../preview/preview-helpers.js';
 
 const WAIT = { timeout: 20_000 };
 const started = Date.now();
@@ -18,9 +18,11 @@ test('the open preview page follows edits without a reload', async (t) => {
   const original = readFileSync(file, 'utf8');
   const preview = await startPreview(t, [file]);
   step('const preview = await startPreview(t, [file]);');
-  const browser = await launchBrowser(t);
-  step('const browser = await launchBrowser(t);');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const browser = await sharedChromium();
+  step('const browser = await sharedChromium();');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
@@ -87,8 +89,9 @@ test('the open preview page follows edits without a reload', async (t) => {
 
   // The preview page itself is usable with assistive technology (axe is injected, so a second
   // tab that lets it past the page's script policy).
-  const context = await browser.newContext({ bypassCSP: true });
-  const audit = await context.newPage();
+  const auditContext = await browser.newContext({ bypassCSP: true });
+  t.after(() => auditContext.close());
+  const audit = await auditContext.newPage();
   await audit.goto(preview.url);
   await audit.addScriptTag({ content: axeSource() });
   const { violations } = await audit.evaluate(() =>

@@ -3,17 +3,15 @@
 // the page's own promises: self-contained, no sideways scroll, lang, title, headings, landmarks.
 /* global document */ // describePage and runAxe run inside the browser.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { decodeHTML } from 'entities';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
   axeSource,
   browserMissing,
   javaMissing,
   requireTool,
-  vnuJar,
+  runVnu,
+  sharedChromium,
 } from '../browser.js';
 import { renderArtifactSet } from './artifact-set.js';
 
@@ -21,18 +19,10 @@ const ORIGIN = 'http://faq-artifact.invalid';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let set;
-let browser;
 before(async () => {
   set = await renderArtifactSet();
-  if (!browserMissing()) {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }
 });
-after(async () => {
-  await browser?.close();
-  set?.cleanup();
-});
+after(() => set?.cleanup());
 
 test('the artifact set covers several incidents, languages and every variant', (t) => {
   t.diagnostic(`${set.html.length} HTML artifacts from ${set.sources.length} incident files`);
@@ -69,11 +59,7 @@ test('no HTML artifact references anything outside itself', () => {
 
 test('the Nu Html Checker finds no error in any HTML artifact', (t) => {
   if (!requireTool(t, javaMissing())) return;
-  const r = spawnSync(
-    'java',
-    ['-jar', vnuJar(), '--errors-only', '--format', 'json', ...set.html.map((h) => h.path)],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
+  const r = runVnu(set.html.map((h) => h.path));
   assert.ok(r.stderr.trim().startsWith('{'), `vnu did not report JSON: ${r.stderr.slice(0, 500)}`);
   const { messages } = JSON.parse(r.stderr);
   const errors = messages.map(
@@ -146,7 +132,11 @@ let inspected;
 /** Visits every artifact once at 375 px (a few tabs at a time): axe light and dark, requests, facts. */
 async function inspectAll() {
   inspected ??= (async () => {
+    const browser = await sharedChromium();
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    // axe-core is compiled into every page the context opens, before the page's own content
+    // (an init script: sent to Chromium once, not once per page).
+    await context.addInitScript({ content: axeSource() });
     const dialogs = [];
     const results = new Array(set.html.length);
     let next = 0;
@@ -163,7 +153,6 @@ async function inspectAll() {
         await page.emulateMedia({ colorScheme: 'light' });
         await openArtifact(page, h, requests);
         const facts = await page.evaluate(describePage);
-        await page.addScriptTag({ content: axeSource() });
         const violations = await runAxe(page, { type: 'tag', values: WCAG });
         // The dark palette must keep its contrast too.
         await page.emulateMedia({ colorScheme: 'dark' });

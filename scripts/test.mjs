@@ -1,0 +1,39 @@
+// `npm test`: every test file (scripts/test-files.mjs), two at a time — the machines have two
+// cores — and the longest first. `node --test` would sort the files by name (Node 20), so the
+// longest could start last and form the tail of the run; node:test's run() keeps the order.
+//   node scripts/test.mjs [--test-reporter=spec|tap|dot] [--test-name-pattern=RE] [files…]
+import { join, resolve } from 'node:path';
+import { run } from 'node:test';
+import * as reporters from 'node:test/reporters';
+import { testFiles } from './test-files.mjs';
+
+const root = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (name) =>
+  args.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
+const unknown = args.filter(
+  (a) => a.startsWith('-') && !/^--test-(reporter|name-pattern)=/.test(a),
+);
+if (unknown.length) {
+  console.error(`scripts/test.mjs: unknown option ${unknown[0]}`);
+  process.exit(2);
+}
+const given = args.filter((a) => !a.startsWith('-'));
+const files = (given.length ? given : testFiles(root)).map((f) => resolve(f));
+// As node --test: spec on a terminal, TAP otherwise (Node 20's default).
+const name = option('test-reporter')[0] ?? (process.stdout.isTTY ? 'spec' : 'tap');
+const reporter = reporters[name];
+if (!reporter) {
+  console.error(`scripts/test.mjs: unknown reporter ${name}`);
+  process.exit(2);
+}
+const patterns = option('test-name-pattern');
+const stream = run({
+  files,
+  concurrency: 2,
+  ...(patterns.length ? { testNamePatterns: patterns } : {}),
+});
+stream.on('test:fail', () => (process.exitCode = 1));
+// spec is a class (a Transform stream), tap and dot are generator functions.
+const isClass = /^class\b/.test(Function.prototype.toString.call(reporter));
+stream.compose(isClass ? new reporter() : reporter).pipe(process.stdout);
