@@ -1,14 +1,6 @@
 // Shared helpers for the tests: run the built CLI, make temporary folders, read fixtures.
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable, Writable } from 'node:stream';
 import { dirname, join, relative } from 'node:path';
@@ -166,10 +158,6 @@ export function listFiles(dir) {
   };
   walk(dir);
   return out.sort();
-}
-
-export function read(path) {
-  return readFileSync(path, 'utf8');
 }
 
 /** Text content of an HTML document or fragment, whitespace-collapsed (for sentence checks). */
