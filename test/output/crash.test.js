@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeArtifacts } from '../../lib/output/write.js';
-import { ROOT, runCli, EXAMPLE, tempDir } from '../helpers.js';
+import { ROOT, runInProcess, EXAMPLE, tempDir } from '../helpers.js';
 import { batch } from '../fixtures/writer/batch-writer.js';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -116,21 +116,21 @@ function leaveCrashedRun(dir, id) {
   mkdirSync(join(dir, 'out'), { recursive: true });
 }
 
-test('render --json reports that the output is complete, and whether the run before was', (t) => {
+test('render --json reports that the output is complete, and whether the run before was', async (t) => {
   const dir = tempDir(t);
   const args = ['render', EXAMPLE, '-o', 'out', '--variant', 'faq', '--format', 'txt'];
   leaveCrashedRun(dir, ID);
   const env = { FAQ_CACHE: '0' };
-  const first = runCli([...args, '--json'], { cwd: dir, env });
+  const first = await runInProcess([...args, '--json'], { cwd: dir, env });
   assert.equal(first.code, 0, first.stderr);
   const report = JSON.parse(first.stdout);
   assert.equal(report.complete, true);
   assert.equal(report.previousRunComplete, false);
   assert.deepEqual(readdirSync(dir), ['out'], 'repaired: no work folder left');
-  const second = runCli([...args, '--json'], { cwd: dir, env });
+  const second = await runInProcess([...args, '--json'], { cwd: dir, env });
   assert.equal(JSON.parse(second.stdout).previousRunComplete, true);
   leaveCrashedRun(dir, 'other');
-  const printed = runCli(args, { cwd: dir, env });
+  const printed = await runInProcess(args, { cwd: dir, env });
   assert.equal(printed.code, 0, printed.stderr);
   assert.match(
     printed.stderr,

@@ -18,7 +18,7 @@ import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { writeArtifacts } from '../../lib/output/write.js';
 import { OutputError } from '../../lib/shared.js';
-import { EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');
 const ID = 'regio-it-2026-11';
@@ -61,7 +61,7 @@ async function assertRefused(out, byIncident, pattern) {
   });
 }
 
-test('-o . next to a folder named like the id: exit 1, the folder is byte-identical', (t) => {
+test('-o . next to a folder named like the id: exit 1, the folder is byte-identical', async (t) => {
   const dir = tempDir(t);
   mkdirSync(join(dir, 'incidents'));
   writeFileSync(
@@ -70,7 +70,7 @@ test('-o . next to a folder named like the id: exit 1, the folder is byte-identi
   );
   writeFileSync(join(dir, 'incidents', 'other.yaml'), example);
   const before = snapshot(dir);
-  const r = runCli(['render', 'incidents/incidents.yaml', '-o', '.'], {
+  const r = await runInProcess(['render', 'incidents/incidents.yaml', '-o', '.'], {
     cwd: dir,
     env: { FAQ_CACHE: '0' },
   });
@@ -159,11 +159,11 @@ test('a folder faq wrote is replaced, also by an earlier version of faq', async 
   assert.deepEqual(listFiles(out), ['a/faq.de.txt', 'a/manifest.json']);
 });
 
-test('faq init --force does not write through a symbolic link', (t) => {
+test('faq init --force does not write through a symbolic link', async (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, 'precious.txt'), 'precious');
   symlinkSync(join(dir, 'precious.txt'), join(dir, 'incident.yaml'));
-  const r = runCli(['init', 'incident.yaml', '--force'], { cwd: dir });
+  const r = await runInProcess(['init', 'incident.yaml', '--force'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stderr, /^faq: error: incident\.yaml is a symbolic link/);
   assert.equal(readFileSync(join(dir, 'precious.txt'), 'utf8'), 'precious');

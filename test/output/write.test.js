@@ -210,13 +210,19 @@ test('the CLI cleans stale staging folders on the next render', async (t) => {
 });
 
 /**
- * Starts a render that writes thousands of files and freezes it (SIGSTOP) as soon as its staging
- * folder appears. While frozen, the state is checked: staging present, previous output in place,
- * nothing moved aside — so the signal that follows arrives, deterministically, mid-write. If the
- * writer was already done (a lost race), the attempt is repeated with more files.
+ * Renders a previous output (one recipient), then starts a render that writes hundreds of files
+ * and freezes it (SIGSTOP) as soon as its staging folder appears. While frozen, the state is
+ * checked: staging present, previous output in place, nothing moved aside — so the signal that
+ * follows arrives, deterministically, mid-write. If the writer was already done (a lost race),
+ * the attempt is repeated, from a fresh previous output, with four times the files.
+ * Returns the frozen child and the snapshot of the previous output.
  */
 async function renderFrozenMidWrite(t, out, file) {
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (const count of [200, 800, 3200]) {
+    writeFileSync(file, withRecipients(['Stadt Aachen']));
+    assert.equal((await runInProcess(['render', file, '-o', out])).code, 0);
+    const before = snapshot(out);
+    writeFileSync(file, withRecipients(Array.from({ length: count }, (_, i) => `Empfaenger ${i}`)));
     const child = startCli(['render', file, '-o', out, '--variant', 'email', '--format', 'txt,md']);
     const exited = new Promise((resolve) => {
       let stderr = '';
@@ -232,13 +238,13 @@ async function renderFrozenMidWrite(t, out, file) {
     if (running) {
       process.kill(child.pid, 'SIGSTOP');
       const midWrite = existsSync(staging) && !readdirSync(work).some((n) => n.startsWith('old-'));
-      if (midWrite) return { child, exited, staging };
+      if (midWrite) return { child, exited, staging, before };
       process.kill(child.pid, 'SIGCONT');
     }
     await exited;
-    t.diagnostic(`attempt ${attempt + 1}: the writer finished before it could be frozen`);
+    t.diagnostic(`${count} recipients: the writer finished before it could be frozen`);
   }
-  throw new Error('could not catch the writer mid-write in 4 attempts');
+  throw new Error('could not catch the writer mid-write');
 }
 
 for (const [signal, code] of [
@@ -250,12 +256,7 @@ for (const [signal, code] of [
     const dir = tempDir(t);
     const out = join(dir, 'out');
     const file = join(dir, 'incident.yaml');
-    writeFileSync(file, withRecipients(['Stadt Aachen']));
-    assert.equal((await runInProcess(['render', file, '-o', out])).code, 0);
-    const before = snapshot(out);
-    const names = Array.from({ length: 1500 }, (_, i) => `Empfaenger ${i}`);
-    writeFileSync(file, withRecipients(names));
-    const { child, exited, staging } = await renderFrozenMidWrite(t, out, file);
+    const { child, exited, staging, before } = await renderFrozenMidWrite(t, out, file);
     assert.ok(existsSync(staging), 'frozen with a half-written staging folder');
     process.kill(child.pid, signal);
     process.kill(child.pid, 'SIGCONT');

@@ -10,7 +10,7 @@ import { FORMATS, FORMAT_NAMES } from '../../lib/formats/registry.js';
 import { TemplateStore } from '../../lib/render/templates.js';
 import { readVariants } from '../../lib/render/variants.js';
 import { InputError } from '../../lib/shared.js';
-import { EXAMPLE, ROOT, overlay, runCli } from '../helpers.js';
+import { EXAMPLE, ROOT, overlay, runInProcess } from '../helpers.js';
 
 const BUILTIN_VARIANTS = JSON.parse(readFileSync(join(ROOT, 'templates/variants.json'), 'utf8'));
 const SMS =
@@ -115,8 +115,8 @@ test('every format entry says what it produces and loads a module that renders i
   assert.equal(typeof (await FORMATS.eml.load()).unavailable, 'function');
 });
 
-test('faq render --help lists the variants of variants.json and the registered formats', () => {
-  const r = runCli(['render', '--help']);
+test('faq render --help lists the variants of variants.json and the registered formats', async () => {
+  const r = await runInProcess(['render', '--help']);
   assert.equal(r.code, 0, r.stderr);
   const names = Object.keys(BUILTIN_VARIANTS).join(',\\s+');
   assert.match(
@@ -129,7 +129,7 @@ test('faq render --help lists the variants of variants.json and the registered f
       `--format <list> +formats to render, comma-separated \\(${FORMAT_NAMES.join(', ')}\\)`,
     ),
   );
-  const diff = runCli(['diff', '--help']);
+  const diff = await runInProcess(['diff', '--help']);
   const diffable = FORMAT_NAMES.filter((name) => FORMATS[name].diffable);
   assert.deepEqual(diffable, ['md', 'txt']);
   assert.match(diff.stdout, /choices: "md",\s+"txt"/);
