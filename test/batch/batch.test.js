@@ -76,8 +76,11 @@ test('with worker threads, --json lists the artifacts in the order of the files'
   assert.equal(strip(threaded.r.stdout, threaded.out), strip(serial.r.stdout, serial.out));
 });
 
+// Two copies of each fixture (24 files or more) are enough to share the errors below between
+// threads: each thread takes four files at a time.
 test('with worker threads, every invalid file is reported as before and nothing is written', async (t) => {
-  const { files } = manyIncidents(t);
+  const { files } = manyIncidents(t, 2);
+  assert.ok(files.length >= 19, `${files.length} files`);
   writeFileSync(files[3], readFileSync(files[3], 'utf8').replace(/status: \w+/, 'status: atack'));
   writeFileSync(files[17], 'id: Not Valid\n');
   writeFileSync(files[18], readFileSync(files[2])); // same id as files[2]
@@ -92,7 +95,7 @@ test('with worker threads, every invalid file is reported as before and nothing 
 });
 
 test('with worker threads, a template error stops the render as before and nothing is written', async (t) => {
-  const { files } = manyIncidents(t);
+  const { files } = manyIncidents(t, 2);
   const overlay = tempDir(t, 'faq-batch-tpl-');
   mkdirSync(join(overlay, 'de'));
   writeFileSync(join(overlay, 'de', 'press.md.hbs'), '# Presse\n\n{{nope.field}}\n');
@@ -106,7 +109,7 @@ test('with worker threads, a template error stops the render as before and nothi
 });
 
 test('a missing file among many is reported with its path', async (t) => {
-  const { dir, files } = manyIncidents(t);
+  const { dir, files } = manyIncidents(t, 2);
   const missing = join(dir, 'gone.yaml');
   const list = [...files.slice(0, 10), missing, ...files.slice(10)];
   const serial = await renderTree(t, list, SERIAL);
