@@ -25,6 +25,12 @@ const FORBIDDEN = [
     en: [/defeated|repelled|fended off|warded off/i],
   },
   {
+    why: 'a measure says what was done, nothing the file does not list',
+    when: () => true,
+    de: [/arbeiten eng|in Kontakt/],
+    en: [/working closely|in contact with/i],
+  },
+  {
     why: 'a known status (or incident.confirmed) is a finding: no promise of first findings',
     when: (f) => f.status !== 'unknown' || f.confirmed,
     de: [
@@ -108,7 +114,12 @@ function combinations() {
   // Without shutdown and experts: no isolation, no experts (the default lists all four).
   for (const status of STATUSES)
     for (const phase of PHASES)
-      all.push({ status, phase, kind: 'provider', measures: ['crisis_team', 'forensics'] });
+      all.push({
+        status,
+        phase,
+        kind: 'provider',
+        measures: ['crisis_team', 'forensics', 'police', 'bsi'],
+      });
   return all;
 }
 
@@ -196,7 +207,7 @@ test('the forbidden phrases catch the sentences they are meant for (so the test 
       'IT-Dienstleistungen, die z.B. von Kommunen genutzt werden; unsere Kunden- und Geschäftspartner.',
       'Erste Erkenntnisse erwarten wir am {{incident.findingsExpected.text}}.',
       'Wir haben alle Systeme isoliert. Die hinzugezogenen IT-Experten haben die Systeme untersucht.',
-      'Wir werten den Vorfall gründlich aus.',
+      'Wir werten den Vorfall gründlich aus und arbeiten eng mit der Polizei zusammen.',
     ].join('\n'),
     'en/faq.md.hbs': [
       '# Frequently asked questions',
@@ -205,7 +216,7 @@ test('the forbidden phrases catch the sentences they are meant for (so the test 
       'IT services used by municipalities; our customers and business partners.',
       'We expect initial findings on {{incident.findingsExpected.text}}.',
       'We isolated all systems. The IT experts we called in have examined the systems.',
-      'We are analysing the incident thoroughly.',
+      'We are analysing the incident thoroughly and working closely with the police.',
     ].join('\n'),
   });
   const engine = new TemplateEngine(new TemplateStore(old));
