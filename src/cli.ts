@@ -72,6 +72,7 @@ function buildProgram(): Command {
     .option('--stdout', 'print exactly one artifact to stdout instead of writing files')
     .option('--wrap <n>', 'wrap plain text at n columns', positiveInt)
     .option('--json', 'print the list of written artifacts (paths, sha256) as JSON to stdout')
+    .option('--release', 'refuse drafts (no current approval); every warning is an error')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',
@@ -80,6 +81,7 @@ function buildProgram(): Command {
         ['faq render incident.yaml --variant email --format txt --stdout', 'one text to paste'],
         ['faq render incident.yaml --lang de,en -o public', 'German and English into public/'],
         ['faq render incidents/*.yaml --json --quiet', 'in CI: what was written, as JSON'],
+        ['faq render incident.yaml --release', 'in CI: only an approved version, no warning'],
       ]),
     )
     .action(async (files: string[], opts) => {
@@ -93,6 +95,7 @@ function buildProgram(): Command {
     .argument('<file...>', 'incident files (YAML)')
     .option('--json', 'print the diagnostics as JSON to stdout')
     .option('--strict', 'fail (exit 1) on warnings too')
+    .option('--release', 'like --strict, and refuse drafts (no current approval)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',

@@ -121,6 +121,8 @@ export interface Selection {
   wrap?: number;
   /** The `--templates` overlay folder. */
   templates?: string;
+  /** `--release`: a draft is refused, and every warning is an error. */
+  release?: boolean;
 }
 
 /**

@@ -8,11 +8,13 @@ export interface CheckFlags {
   strict?: boolean;
   /** Print only what fails the run: errors (and warnings with --strict). */
   quiet?: boolean;
+  /** Refuse drafts; every warning is an error. */
+  release?: boolean;
 }
 
 /** `faq check`: every problem of every file; exit 1 on errors (or warnings with --strict). */
 export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
-  const results = await checkFiles(files);
+  const results = await checkFiles(files, flags.release ? { release: true } : {});
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const failed = hasErrors(diagnostics) || (flags.strict === true && diagnostics.length > 0);
   if (flags.json) {

@@ -18,6 +18,8 @@ export interface RenderFlags {
   json?: boolean;
   /** Print nothing but errors. */
   quiet?: boolean;
+  /** Refuse drafts; every warning is an error. */
+  release?: boolean;
 }
 
 /** `faq render --json`: what was written, for CI. Version 1; fields are only ever added. */
@@ -51,6 +53,7 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
       ...(flags.lang ? { langs: flags.lang } : {}),
       ...(flags.templates ? { templates: flags.templates } : {}),
       ...(flags.wrap ? { wrap: flags.wrap } : {}),
+      ...(flags.release ? { release: true } : {}),
       dryRun: flags.stdout === true,
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   serializeJsonForScript,
   specialAnnouncementData,
 } from './json-ld.js';
+import { markPage } from './draft.js';
 import { inlineCss } from './inline-css.js';
 import { renderHtmlBody } from './markdown.js';
 import { renderPageBody, splitFooter } from './page-body.js';
@@ -108,9 +109,9 @@ function layoutOf(doc: RenderedDocument): string {
   return doc.config.layout;
 }
 
-/** The page from the document's Markdown and its layout, before the e-mail's CSS is inlined. */
+/** The page from the document's Markdown and its layout (a draft's banner first), before the e-mail's CSS is inlined. */
 export function layOutPage(doc: RenderedDocument): string {
-  return doc.layouts.html(layoutOf(doc))(layoutData(doc));
+  return markPage(doc, doc.layouts.html(layoutOf(doc))(layoutData(doc)));
 }
 
 /** A standalone page (or an e-mail's HTML part) from the document's Markdown and its layout. */

@@ -21,8 +21,13 @@ export interface RenderedDocument {
   /** The recipient of a mail-merge e-mail. */
   recipient?: Recipient;
   view: ViewModel;
-  /** The document title in plain text: page title, headline, or e-mail subject. */
+  /** The document title in plain text: page title, headline, or e-mail subject (marked if a draft). */
   title: string;
+  /**
+   * Set when the incident is a draft (no approval, or one older than `updated`): the banner text
+   * ("ENTWURF – nicht veröffentlichen") that every format shows first.
+   */
+  draft?: string;
   /** Markdown of the artifact (without the subject line for e-mails). */
   markdown: string;
   tokens: Token[];

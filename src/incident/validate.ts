@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../shared.js';
 import type { Lang } from '../lang/index.js';
+import { checkApproval } from './approval.js';
 import { isKnownTimeZone } from './dates.js';
 import {
   checkDateRules,
@@ -138,6 +139,11 @@ function buildIncident(
   const hasFindings = input.incident.findings_expected !== undefined;
   checkDateRules(parsed, { phase: state.phase, hasFindings }, report);
   checkStory(parsed, state, report);
+  checkApproval(
+    parsed,
+    { updated: input.updated, ...(input.approval ? { approvalAt: input.approval.at } : {}) },
+    report,
+  );
   checkResolved(input, state.phase, report);
   checkMarkdown(input, report);
   checkLanguages(input, options.languages ?? [input.lang], report);

@@ -186,6 +186,7 @@ export class RenderCache {
           langs: selection.langs ?? null,
           explicitFormats: selection.explicitFormats,
           wrap: selection.wrap ?? null,
+          release: selection.release === true,
         },
       }),
       templatesHash(store),

@@ -4,7 +4,19 @@ import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js
 import type { RenderedDocument } from '../formats/types.js';
 import type { Variant } from '../shared.js';
 import { buildViewModel, type ViewModel } from '../view/model.js';
+import { isDraft } from '../incident/approval.js';
 import type { TemplateEngine } from './engine.js';
+
+/**
+ * The marks of a draft, from labels.json (`draft`, `draftSubject`). A template folder without
+ * them still marks its drafts, in English: a draft must never look like a release.
+ */
+function draftMarker(labels: Record<string, string>): { banner: string; subject: string } {
+  return {
+    banner: labels.draft ?? 'DRAFT – do not publish',
+    subject: labels.draftSubject ?? '[DRAFT]',
+  };
+}
 
 /** Collapses the blank lines that template logic leaves, so the Markdown reads as written. */
 export function normalizeMarkdown(text: string): string {
@@ -62,6 +74,8 @@ export function buildDocumentFromView(
   const { recipient } = options;
   const full = normalizeMarkdown(engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(view));
   const { title, markdown, tokens } = splitSubject(full, variant.config, incident);
+  const labels = engine.store.labels(lang);
+  const draft = isDraft(incident) ? draftMarker(labels) : undefined;
   return {
     incident,
     variant: variant.name,
@@ -69,11 +83,12 @@ export function buildDocumentFromView(
     lang,
     ...(recipient ? { recipient } : {}),
     view,
-    title,
+    title: draft && variant.config.titleIsSubject ? `${draft.subject} ${title}` : title,
+    ...(draft ? { draft: draft.banner } : {}),
     markdown,
     tokens,
     headings: collectHeadings(tokens),
-    labels: engine.store.labels(lang),
+    labels,
     layouts: {
       html: (name) => engine.get(`layouts/${name}.html.hbs`, 'html'),
       css: (name) => engine.store.read(`layouts/${name}.css`)?.text ?? '',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Recipient } from '../incident/incident.js';
+import { markMarkdown, markText } from '../formats/draft.js';
 import { EmlFrames } from '../formats/eml-frame.js';
 import type { RenderedDocument } from '../formats/types.js';
 import { buildViewModel, type ViewModel } from '../view/model.js';
@@ -150,9 +151,9 @@ class MailMerge {
       Object.fromEntries(Object.entries(plan.fragments).map(([f, frag]) => [f, frag[part]!]));
     switch (format) {
       case 'md':
-        return plan.markdown;
+        return markMarkdown(doc, plan.markdown);
       case 'txt':
-        return fillCut(plan.skeleton.text, own('text'));
+        return markText(doc, fillCut(plan.skeleton.text, own('text')));
       case 'html':
         return fillCut(plan.skeleton.html!.inlined, own('inlined'));
       case 'eml':

@@ -17,6 +17,8 @@ export interface RenderOptions {
   wrap?: number;
   /** Render in memory only and return the artifacts (for --stdout, diff and preview). */
   dryRun?: boolean;
+  /** Refuse drafts, and every warning is an error (CI publishing only what was approved). */
+  release?: boolean;
 }
 
 /** One file of a run, by its place in the list given. */
@@ -66,6 +68,7 @@ export function planRun(options: RenderOptions): Plan {
     ...(options.langs ? { langs: options.langs } : {}),
     explicitFormats: options.formats !== undefined,
     ...(options.wrap ? { wrap: options.wrap } : {}),
+    ...(options.release ? { release: true } : {}),
   };
   return {
     selection,

@@ -1,3 +1,4 @@
+import { applyRelease } from '../incident/approval.js';
 import { checkIncident } from '../incident/check.js';
 import { MAX_FILE_BYTES } from '../incident/load.js';
 import { readRegularFileSync } from '../incident/regular-file.js';
@@ -58,6 +59,7 @@ export async function processFile(
       // The planner checked every language name against the templates.
       ...(selection.langs ? { languages: selection.langs as readonly Lang[] } : {}),
       ...(task.source ? { source: task.source } : {}),
+      ...(selection.release ? { release: true } : {}),
     });
   } catch (error) {
     return { diagnostics: [], warnings: [], artifacts: [], error };
@@ -67,6 +69,17 @@ export async function processFile(
   const id = { id: incident.id, ...(incident.idAt ? { idAt: incident.idAt } : {}) };
   try {
     const result = await renderIncident(incident, engine, selection);
+    // With --release, a warning of the render (an e-mail without sender) fails the file too.
+    if (selection.release && result.warnings.length > 0)
+      return {
+        ...id,
+        diagnostics: [
+          ...diagnostics,
+          ...applyRelease(result.warnings, task.file, { hasApproval: true }),
+        ],
+        warnings: [],
+        artifacts: [],
+      };
     return { ...id, diagnostics, warnings: result.warnings, artifacts: result.artifacts };
   } catch (error) {
     return { ...id, diagnostics, warnings: [], artifacts: [], error };
