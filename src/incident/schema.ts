@@ -208,12 +208,39 @@ const contacts = z
   .optional()
   .meta({ description: 'How people reach the organisation during the incident.' });
 
+/** When a text that belongs to a moment is shown: only while status and phase are listed. */
+const when = z
+  .strictObject({
+    status: z
+      .array(choice(STATUSES))
+      .min(1, 'must list at least one status')
+      .optional()
+      .meta({ description: 'Shown only while incident.status is one of these. Default: any.' }),
+    phase: z
+      .array(choice(PHASES))
+      .min(1, 'must list at least one phase')
+      .optional()
+      .meta({ description: 'Shown only while incident.phase is one of these. Default: any.' }),
+  })
+  .optional();
+
+/** When a text was written or last checked: a later change of status or phase is a warning. */
+const asOf = (what: string) =>
+  date(
+    `When ${what} was written or last checked: if status or phase changed after it, faq check warns.`,
+  ).optional();
+
 /** One recipient of a mail merge. */
 export const RecipientSchema = z.strictObject({
   name: text.meta({ description: 'Recipient, e.g. "Stadt Musterstadt".' }),
   email: email.optional().meta({ description: "The recipient's address." }),
   salutation: localizedText("This recipient's salutation.").optional(),
   answer: localizedMarkdown('The individual answer for this recipient.').optional(),
+  when: when.meta({
+    description:
+      'Show the answer only while status and phase are listed (the e-mail is still written).',
+  }),
+  as_of: asOf('the answer'),
 });
 
 const emailSection = z
@@ -293,6 +320,10 @@ export const IncidentSchema = z
         z.strictObject({
           question: localizedText('The question.'),
           answer: localizedMarkdown('The answer.'),
+          when: when.meta({
+            description: 'Show the question only while status and phase are listed.',
+          }),
+          as_of: asOf('the answer'),
         }),
       )
       .default([])

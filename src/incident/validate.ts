@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import type { Diagnostic } from '../shared.js';
 import type { Lang } from '../lang/index.js';
 import { checkApproval } from './approval.js';
+import { checkMoments } from './moments.js';
 import { isKnownTimeZone } from './dates.js';
 import {
   checkDateRules,
@@ -145,6 +146,7 @@ function buildIncident(
     report,
   );
   checkResolved(input, state.phase, report);
+  checkMoments(parsed, input, state, report);
   checkMarkdown(input, report);
   checkLanguages(input, options.languages ?? [input.lang], report);
   const recipients = parsed.email.recipients.map((r, i) => ({

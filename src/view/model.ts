@@ -1,6 +1,7 @@
 import type { Incident, Recipient } from '../incident/incident.js';
 import { withoutUndefined } from '../shared.js';
 import { orderNewestFirst } from '../incident/status.js';
+import { isShownIn, type IncidentState } from '../incident/moments.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { showIncident, showRecipient, type DateView, type Shown } from './values.js';
 
@@ -131,7 +132,7 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
     hasContacts: Boolean(shown.contacts?.hotline || shown.contacts?.alternatives),
     contacts: showContacts(incident, shown),
     options: { cancelAppointments: shown.options.cancel_appointments },
-    questions: shown.questions,
+    questions: questionsNow(incident, shown),
     press: shown.press,
     email: withoutUndefined({
       subject: email.subject,
@@ -139,7 +140,44 @@ export function buildViewModel(incident: Incident, lang: string, recipient?: Rec
       signature: email.signature,
       from: email.from,
     }),
-    recipient: recipient && showRecipient(recipient, lang, incident.lang),
+    recipient: recipient && showRecipientNow(recipient, lang, incident, inc),
+  });
+}
+
+// Like the shown incident, one list per incident and language: every view of a mail merge shares it.
+const shownQuestions = new WeakMap<object, ViewModel['questions']>();
+
+/** The questions of the incident's current moment: those whose `when` allows its status and phase. */
+function questionsNow(
+  incident: Incident,
+  shown: ReturnType<typeof showIncident>,
+): ViewModel['questions'] {
+  let questions = shownQuestions.get(shown);
+  if (!questions) {
+    questions = shown.questions
+      .filter((_, i) => isShownIn(incident.questions[i]!.when, shown.incident))
+      .map(({ question, answer }) => ({ question, answer }));
+    shownQuestions.set(shown, questions);
+  }
+  return questions;
+}
+
+/**
+ * A recipient as templates see them. Its `when` and `as_of` belong to its answer, the text of a
+ * moment: out of its moment the answer is left out, and the e-mail is still written.
+ */
+function showRecipientNow(
+  recipient: Recipient,
+  lang: string,
+  incident: Incident,
+  state: IncidentState,
+): ViewModel['recipient'] {
+  const { name, email, salutation, answer } = showRecipient(recipient, lang, incident.lang);
+  return withoutUndefined({
+    name,
+    email,
+    salutation,
+    answer: isShownIn(recipient.when, state) ? answer : undefined,
   });
 }
 

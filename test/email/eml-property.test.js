@@ -34,6 +34,7 @@ const name = text(12);
 
 function incidentSource({ subject, fromName, recipient }) {
   return `updated: 2026-11-26T15:00
+approval: { by: Presse, at: 2026-11-26T15:00 }
 organization: { name: regio iT }
 incident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }
 email:

@@ -60,7 +60,7 @@ for (const [label, source, sender, recipient] of [
 ]) {
   test(`an encoded word in ${label} is shown as written`, async () => {
     const org = `organization: { name: "${SPOOF}", contact: { email: presse@regioit.example } }\n`;
-    const text = `updated: 2026-11-26T15:00\n${org}incident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }\n${source}`;
+    const text = `updated: 2026-11-26T15:00\napproval: { by: Presse, at: 2026-11-26T15:00 }\n${org}incident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }\n${source}`;
     const emls = await renderEmails(text);
     assert.equal(emls.length, 1);
     const subject = /subject: "([^"]*)"/.exec(source)[1];

@@ -114,7 +114,7 @@ contacts:
   alternatives: Per Post oder Fax.
 options: { cancel_appointments: true }
 questions:
-  - { question: Ist Strom betroffen?, answer: Nein. }
+  - { question: Ist Strom betroffen?, answer: Nein., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02 }
   - { question: { de: Wann? }, answer: { de: Bald. } }
 press: { headline: Cyberangriff }
 email:
@@ -123,7 +123,8 @@ email:
   salutation: Sehr geehrte Damen und Herren,
   signature: Ihre Stadtwerke
   recipients:
-    - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen. }
+    - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02 }
+approval: { by: Pressestelle, at: 2026-12-02T08:15 }
 `;
 
 const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(

@@ -1,25 +1,28 @@
-// Whole artifacts against golden files: the example, and an incident over several days (issue 12:
-// updates, services, contacts, a mail merge). `UPDATE_GOLDEN=1 npm test` rewrites them; review
-// the diff like code.
+// Whole artifacts against golden files: the example (approved), an incident over several days
+// (issue 12: updates, services, contacts, a mail merge) and a draft (issue 13: every artifact
+// carries the draft marks). `UPDATE_GOLDEN=1 npm test` rewrites them; review the diff like code.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { EXAMPLE, FIXTURES, ROOT, listFiles, runInProcess, tempDir } from '../helpers.js';
 
-/** Each incident file and the folder of its golden files under test/golden/. */
+/** Each incident file, the folder of its golden files under test/golden/, and its languages. */
 const SOURCES = [
-  { name: 'example', file: EXAMPLE },
-  { name: 'attack-multi-day', file: join(FIXTURES, 'attack-multi-day', 'incident.yaml') },
+  { name: 'example', file: EXAMPLE, langs: ['de', 'en'] },
+  {
+    name: 'attack-multi-day',
+    file: join(FIXTURES, 'attack-multi-day', 'incident.yaml'),
+    langs: ['de', 'en'],
+  },
+  { name: 'draft-de', file: join(FIXTURES, 'draft-de', 'incident.yaml'), langs: ['de'] },
 ];
-/** Every language they are rendered in. */
-const LANGS = ['de', 'en'];
 
-for (const { name, file } of SOURCES) {
+for (const { name, file, langs } of SOURCES) {
   test(`${name} renders exactly its golden files`, async (t) => {
     const golden = join(ROOT, 'test', 'golden', name);
     const out = tempDir(t);
-    const r = await runInProcess(['render', file, '-o', out, '--lang', LANGS.join(',')]);
+    const r = await runInProcess(['render', file, '-o', out, '--lang', langs.join(',')]);
     assert.equal(r.code, 0, r.stderr);
     const rendered = listFiles(out);
     if (process.env.UPDATE_GOLDEN) {

@@ -56,14 +56,30 @@ const FULL = {
     alternatives: 'Per Post.',
   },
   options: { cancel_appointments: true },
-  questions: [{ question: 'Frage?', answer: 'Antwort.' }],
+  questions: [
+    {
+      question: 'Frage?',
+      answer: 'Antwort.',
+      when: { status: ['attack'], phase: ['investigating'] },
+      as_of: '2026-11-26',
+    },
+  ],
   press: { headline: 'Schlagzeile' },
   email: {
     subject: 'Betreff',
     from: { name: 'Absender', email: 'info@example.org' },
     salutation: 'Hallo,',
     signature: 'Gruß',
-    recipients: [{ name: 'Stadt', email: 'it@example.org', salutation: 'Hallo,', answer: 'Ja.' }],
+    recipients: [
+      {
+        name: 'Stadt',
+        email: 'it@example.org',
+        salutation: 'Hallo,',
+        answer: 'Ja.',
+        when: { phase: ['investigating'] },
+        as_of: '2026-11-26',
+      },
+    ],
   },
 };
 
