@@ -213,12 +213,12 @@ const when = z
   .strictObject({
     status: z
       .array(choice(STATUSES))
-      .min(1, 'must list at least one status')
+      .min(1)
       .optional()
       .meta({ description: 'Shown only while incident.status is one of these. Default: any.' }),
     phase: z
       .array(choice(PHASES))
-      .min(1, 'must list at least one phase')
+      .min(1)
       .optional()
       .meta({ description: 'Shown only while incident.phase is one of these. Default: any.' }),
   })
