@@ -124,7 +124,6 @@ email:
   signature: Ihre Stadtwerke
   recipients:
     - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02 }
-approval: { by: Pressestelle, at: 2026-12-02T08:15 }
 `;
 
 const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(
