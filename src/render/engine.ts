@@ -189,6 +189,14 @@ export class TemplateEngine {
     return compiled;
   }
 
+  /** The syntax tree of the template at `rel`, for analysis; undefined if there is none. */
+  parse(rel: string): hbs.AST.Program | undefined {
+    const file = this.store.read(rel);
+    if (!file) return undefined;
+    this.compiler ??= createEnvironment(loadCompiler());
+    return parseTemplate(this.compiler, file.text, file.display);
+  }
+
   /** A language's partials (`{{> affected}}` in `de/faq.md.hbs` is `de/partials/affected.md.hbs`). */
   private partialsOf(lang: string): Record<string, CompiledTemplate> {
     let partials = this.partials.get(lang);

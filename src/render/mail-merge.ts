@@ -6,9 +6,10 @@ import type { RenderedDocument } from '../formats/types.js';
 import { buildViewModel, type ViewModel } from '../view/model.js';
 import { showRecipient } from '../view/values.js';
 import { buildDocument, normalizeMarkdown } from './document.js';
-import type { CompiledTemplate } from './engine.js';
+import type { CompiledTemplate, TemplateEngine } from './engine.js';
 import { inlineAll, prepareFragment, type Fragment } from './merge-fragments.js';
 import { buildSkeleton, fillCut, type MergeContext, type Skeleton } from './merge-skeleton.js';
+import { usesRecipientPlainly } from './recipient-use.js';
 
 export type { MergeContext };
 
@@ -46,7 +47,9 @@ export async function renderMailMerge(
   formats: readonly string[],
   emit: (doc: RenderedDocument, produce?: Produce) => Promise<void>,
 ): Promise<void> {
-  const merge = formats.every((f) => MERGED_FORMATS.includes(f)) ? new MailMerge(context) : null;
+  const merge = formats.every((f) => MERGED_FORMATS.includes(f))
+    ? new MailMerge(context, recipients.length >= (context.parseFrom ?? PARSE_FROM))
+    : null;
   const plans: (Plan | undefined)[] = [];
   for (const recipient of recipients) plans.push(await merge?.plan(recipient));
   await merge?.inlineFragments();
@@ -65,6 +68,26 @@ export async function renderMailMerge(
   }
 }
 
+/** From this many recipients, the template is analysed instead of rendered for each. */
+const PARSE_FROM = 32;
+
+function isPlainTemplate(engine: TemplateEngine, name: string): boolean {
+  try {
+    const template = engine.parse(`${name}.md.hbs`);
+    const lang = name.split('/')[0]!;
+    return (
+      template !== undefined &&
+      usesRecipientPlainly(template, (partial) =>
+        engine.store.partials(lang).includes(partial)
+          ? engine.parse(`${lang}/partials/${partial}.md.hbs`)
+          : undefined,
+      )
+    );
+  } catch {
+    return false;
+  }
+}
+
 class MailMerge {
   private readonly view: ViewModel;
   private readonly template: CompiledTemplate;
@@ -75,10 +98,18 @@ class MailMerge {
   private readonly pending = new Map<Skeleton, Set<Fragment>>();
   private readonly frames = new EmlFrames();
 
-  constructor(private readonly context: MergeContext) {
+  /** Whether the template uses the recipient plainly (`recipient-use.ts`). */
+  private readonly isPlain: boolean;
+
+  constructor(
+    private readonly context: MergeContext,
+    parse: boolean,
+  ) {
     const { incident, lang, engine, variant } = context;
     this.view = buildViewModel(incident, lang);
     this.template = engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown');
+    // Parsing needs Handlebars' compiler: worth loading for a large merge only.
+    this.isPlain = parse && isPlainTemplate(engine, `${lang}/${variant.name}`);
   }
 
   /** The plan for a recipient, or undefined: rendered in full (which reports any error). */
@@ -102,7 +133,9 @@ class MailMerge {
     const skeleton = await this.skeletonFor(Object.keys(values));
     if (!skeleton) return undefined;
     const view = { ...this.view, recipient: shown } as ViewModel;
-    const full = normalizeMarkdown(this.template(view));
+    // A template that uses the recipient plainly gives the skeleton with the fields put in.
+    const raw = this.isPlain ? fillCut(skeleton.raw, values) : this.template(view);
+    const full = normalizeMarkdown(raw);
     if (!full.startsWith(skeleton.subject)) return undefined;
     const markdown = skeleton.bodyStart ? normalizeMarkdown(full.slice(skeleton.bodyStart)) : full;
     if (markdown !== fillCut(skeleton.markdown, values)) return undefined;

@@ -48,6 +48,18 @@ function cutAt(
   return { parts, slots: found.map((f) => f.slot) };
 }
 
+/** `text` cut at every occurrence of each field's token. */
+function cutEverywhere(text: string, tokens: Readonly<Record<string, string>>): Cut {
+  const fields = Object.keys(tokens);
+  if (fields.length === 0) return { parts: [text], slots: [] };
+  const pieces = text.split(new RegExp(`(${fields.map((f) => quote(tokens[f]!)).join('|')})`));
+  const byToken = new Map(fields.map((f) => [tokens[f]!, f]));
+  return {
+    parts: pieces.filter((_, n) => n % 2 === 0),
+    slots: pieces.filter((_, n) => n % 2 === 1).map((t) => byToken.get(t)!),
+  };
+}
+
 const quote = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A block of its own in Markdown or text: a blank line (or the start) before, and after it. */
 const ownBlock = (token: string): RegExp =>
@@ -65,6 +77,8 @@ export interface Skeleton {
   doc: RenderedDocument;
   /** The token that stands for each field the Markdown shows. */
   tokens: Record<string, string>;
+  /** The template's output before it is normalised, cut at every token of every field. */
+  raw: Cut;
   /** How much of the full Markdown is the subject heading, which an e-mail's body leaves out. */
   subject: string;
   bodyStart: number;
@@ -82,6 +96,8 @@ export interface MergeContext {
   wrap?: number;
   /** Whether HTML is made (for .html or .eml). */
   needsHtml: boolean;
+  /** From how many recipients the template is analysed rather than rendered for each (tests). */
+  parseFrom?: number;
 }
 
 /**
@@ -98,9 +114,8 @@ export async function buildSkeleton(
   const { incident, variant, lang, engine, wrap } = context;
   const tokenView = { ...view, recipient: fields } as ViewModel;
   const doc = buildDocumentFromView(incident, variant, lang, engine, { wrap }, tokenView);
-  const full = normalizeMarkdown(
-    engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(tokenView),
-  );
+  const rawText = engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(tokenView);
+  const full = normalizeMarkdown(rawText);
   const { bodyStart } = splitSubject(full, variant.config, incident);
   const tokens = Object.fromEntries(Object.entries(fields).filter(([, t]) => full.includes(t)));
   const subject = full.slice(0, bodyStart);
@@ -115,7 +130,8 @@ export async function buildSkeleton(
   const markdown = cutAt(doc.markdown, tokens, ownBlock);
   const text = cutAt(renderText(doc.tokens, wrap), tokens, ownBlock);
   if (!markdown || !text) return undefined;
-  const skeleton: Skeleton = { doc, tokens, subject, bodyStart, markdown, text };
+  const raw = cutEverywhere(rawText, fields);
+  const skeleton: Skeleton = { doc, tokens, raw, subject, bodyStart, markdown, text };
   if (!context.needsHtml) return skeleton;
   // A web page's layout reads more of the Markdown than its paragraphs (summary, questions).
   if (variant.config.layout !== 'email') return undefined;

@@ -91,13 +91,14 @@ async function renderDocument(
  * the incident, the templates and the selection. Languages not selected: the incident's own.
  * Throws InputError (template, leftover placeholder, a format asked for but unavailable).
  * A mail merge renders the e-mail's common part once (`mail-merge.ts`); `eachRecipientInFull`
- * renders each recipient's e-mail on its own instead, as faq did before (the tests compare both).
+ * renders each recipient's e-mail on its own instead, as faq did before (the tests compare both);
+ * `parseFrom` sets from how many recipients the template is analysed (tests).
  */
 export async function renderIncident(
   incident: Incident,
   engine: TemplateEngine,
   selection: Selection,
-  options: { eachRecipientInFull?: boolean } = {},
+  options: { eachRecipientInFull?: boolean; parseFrom?: number } = {},
 ): Promise<RenderResult> {
   const result: RenderResult = { artifacts: [], warnings: [] };
   const variants = readVariants(engine.store);
@@ -114,7 +115,8 @@ export async function renderIncident(
       const variant = { name, config };
       if (recipients.length > 0 && !options.eachRecipientInFull) {
         const needsHtml = withInputs(formats).includes('html');
-        const context = { incident, variant, lang, engine, needsHtml, ...wrap };
+        const parseFrom = options.parseFrom === undefined ? {} : { parseFrom: options.parseFrom };
+        const context = { incident, variant, lang, engine, needsHtml, ...wrap, ...parseFrom };
         await renderMailMerge(context, recipients, withInputs(formats), (doc, produce) =>
           renderDocument(doc, formats, run, result, produce),
         );

@@ -20,7 +20,11 @@ async function renderBothWays(incident, engine, selection = SELECTION) {
       (r) => r,
       (error) => ({ error }),
     );
-  return { merged: await run({}), inFull: await run({ eachRecipientInFull: true }) };
+  // parseFrom 1: the template is analysed (recipient-use.ts) even for a few recipients.
+  return {
+    merged: await run({ parseFrom: 1 }),
+    inFull: await run({ eachRecipientInFull: true }),
+  };
 }
 
 function assertSame({ merged, inFull }, label = '') {
@@ -149,6 +153,21 @@ test('templates and style sheets it cannot merge: each e-mail rendered in full, 
     },
     'a descendant selector': {
       'layouts/email.css': `${builtin.store.read('layouts/email.css').text}\n.message p { color: #222222; }\n`,
+    },
+    'a field compared': {
+      'de/email.md.hbs': template.replace(
+        '{{> regret}}',
+        '{{> regret}}\n\n{{#if (eq recipient.salutation "Sehr geehrter Herr Müller,")}}Für Herrn Müller.{{/if}}',
+      ),
+    },
+    'the recipient as a context': {
+      'de/email.md.hbs': template.replace(
+        '{{> regret}}',
+        '{{> regret}}\n\n{{#with recipient}}{{#if answer}}Mit Antwort.{{/if}}{{/with}}',
+      ),
+    },
+    'the recipient through @root in a partial': {
+      'de/partials/regret.md.hbs': `${builtin.store.read('de/partials/regret.md.hbs').text}\n{{#each incident.affected}}{{@root.recipient.name}}{{/each}}\n`,
     },
     'the answer twice': {
       'de/email.md.hbs': template.replace(
