@@ -62,8 +62,8 @@ export function settleState(
       const { line } = locateAt(['updates', newest, key]);
       report(
         ['incident', key],
-        `incident.${key} is ${own}, but the newest update that sets a ${key} says ${fromUpdate} (updates at ${updates[newest]!.written}, line ${line})`,
-        `write \`${key}: ${fromUpdate}\`, or leave incident.${key} out: the newest update decides`,
+        `incident.${key} is ${own}, but the newest update that sets a ${key} says ${fromUpdate}`,
+        `that update is the one at ${updates[newest]!.written} (line ${line}); write \`${key}: ${fromUpdate}\`, or leave incident.${key} out: the newest update decides`,
       );
     }
     return fromUpdate;

@@ -68,9 +68,12 @@ test('a status contradicting the newest update is an error at incident.status, n
   const updateLine = lineOf(text, 'status: attack');
   assert.equal(
     d.message,
-    `incident.status is unknown, but the newest update that sets a status says attack (updates at 2026-11-27T09:00, line ${updateLine})`,
+    'incident.status is unknown, but the newest update that sets a status says attack',
   );
-  assert.match(d.hint, /write `status: attack`, or leave incident\.status out/);
+  assert.equal(
+    d.hint,
+    `that update is the one at 2026-11-27T09:00 (line ${updateLine}); write \`status: attack\`, or leave incident.status out: the newest update decides`,
+  );
 });
 
 test('a written phase contradicting the newest update is an error at incident.phase', async () => {
