@@ -202,3 +202,42 @@ test('faq check --release exits 1 on a draft; render --release fails on a render
   );
   assert.equal(existsSync(out), false);
 });
+
+test('a mail merge marks every recipient of a draft, merged or rendered one by one, and hides an answer out of its moment', async () => {
+  const recipients = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `    - { name: Stadt ${i}, email: s${i}@x.example, answer: Antwort ${i}.${i % 2 ? ' ' : ', when: { phase: [resolved] }'} }`,
+  );
+  const source = incidentSource(['email:', '  recipients:', ...recipients].join('\n'));
+  const { incident } = await check(source);
+  const selection = {
+    variants: ['email'],
+    formats: ['html', 'md', 'txt', 'eml'],
+    langs: ['de'],
+    explicitFormats: false,
+  };
+  const runs = [
+    await renderIncident(incident, engine, selection),
+    await renderIncident(incident, engine, selection, { parseFrom: 1 }),
+    await renderIncident(incident, engine, selection, { eachRecipientInFull: true }),
+  ];
+  const [merged, analysed, full] = runs.map(({ artifacts }) =>
+    Object.fromEntries(artifacts.map((a) => [a.path, text(a)])),
+  );
+  assert.deepEqual(merged, full);
+  assert.deepEqual(analysed, full);
+  assert.equal(Object.keys(full).length, 16);
+  for (const [path, content] of Object.entries(full)) {
+    if (path.endsWith('.txt')) assert.ok(content.startsWith(`${MARKS.de.banner}\n\n`), path);
+    if (path.endsWith('.md')) assert.ok(content.startsWith(`**${MARKS.de.banner}**\n\n`), path);
+    if (path.endsWith('.html')) assert.match(content, /<p class="draft"/, path);
+    if (path.endsWith('.eml')) {
+      const mail = await simpleParser(Buffer.from(content));
+      assert.ok(mail.subject.startsWith(MARKS.de.subject), path);
+    }
+    const i = Number(/stadt-(\d)/.exec(path)[1]);
+    if (!path.endsWith('.eml'))
+      assert.equal(content.includes(`Antwort ${i}.`), i % 2 === 1, `${path}: answer ${i}`);
+  }
+});
