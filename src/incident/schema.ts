@@ -124,7 +124,7 @@ const incident = z
       notBefore: 'detected',
     }).optional(),
     findings_expected: date(
-      'When first findings are expected; required while investigating; not before detected.',
+      'When first findings are expected (once the status is known: the next update); required while investigating; not before detected.',
       { notBefore: 'detected' },
     ).optional(),
     measures: z
