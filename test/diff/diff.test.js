@@ -154,7 +154,7 @@ test('the old version can come from stdin, and any file name works without an id
   const fromFile = await runInProcess(['diff', orig, newFile]);
   assert.equal(fromFile.code, 1, fromFile.stderr);
   assert.match(fromFile.stdout, /^--- .*incident\.yaml\.orig \(faq\.de\.txt\)$/m);
-  const fromStdin = runCli(['diff', '-', newFile], { input: noId });
+  const fromStdin = await runInProcess(['diff', '-', newFile], { input: noId });
   assert.equal(fromStdin.code, 1, fromStdin.stderr);
   assert.match(fromStdin.stdout, /^--- <stdin> \(faq\.de\.txt\)$/m);
   const body = (out) => out.replace(/^--- .*\n/m, '');
