@@ -3,15 +3,15 @@ import { DATE_PATTERN } from '../incident/schema.js';
 import { DEFAULT_TIMEZONE } from '../incident/date-rules.js';
 import { formatDateTime } from '../lang/dates.js';
 import type { JsonSchema } from '../schema/json-schema.js';
-import { compareKeyedList, isObject, same, withSettledState } from './list-facts.js';
+import {
+  compareKeyedList,
+  isObject,
+  same,
+  withSettledState,
+  type FactChange,
+} from './list-facts.js';
 
-/** One fact that differs between two versions of an incident file, ready to print. */
-export interface FactChange {
-  /** Key path as in diagnostics: `incident.findings_expected`, `questions.0.answer`. */
-  path: string;
-  /** `28. November 2026 → 1. Dezember 2026`, or `changed` / `added` / `removed` for long texts. */
-  change: string;
-}
+export type { FactChange };
 
 export interface FactOptions {
   /** Output language: dates are shown in its long form. */

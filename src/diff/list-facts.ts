@@ -2,7 +2,14 @@ import { parseIncidentDate, toIsoString } from '../incident/dates.js';
 import type { Phase, Status } from '../incident/schema.js';
 import { newestThatSets } from '../incident/status.js';
 import { formatDateTime } from '../lang/dates.js';
-import type { FactChange } from './facts.js';
+
+/** One fact that differs between two versions of an incident file, ready to print. */
+export interface FactChange {
+  /** Key path as in diagnostics: `incident.findings_expected`, `questions.0.answer`. */
+  path: string;
+  /** `28. November 2026 → 1. Dezember 2026`, or `changed` / `added` / `removed` for long texts. */
+  change: string;
+}
 
 type Data = Record<string, unknown>;
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TextDecoder } from 'node:util';
 import { test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
