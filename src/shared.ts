@@ -4,6 +4,7 @@
 /** One problem found in a user's input, with where it is and how to fix it. */
 export interface Diagnostic {
   file: string;
+  /** 1-based; 0 (and `col` 0) when the file could not be read at all: the message names it. */
   line: number;
   col: number;
   severity: 'error' | 'warning';
@@ -74,9 +75,12 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** `file:line:col: error: message (hint)` — one line per problem. */
+/**
+ * `file:line:col: error: message (hint)` — one line per problem; `faq: error: message (hint)` for
+ * a file that could not be read (its message names the file: "file not found: x.yaml").
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = `${d.file}:${d.line}:${d.col}`;
+  const where = d.line === 0 ? 'faq' : `${d.file}:${d.line}:${d.col}`;
   // A message that already starts with its key path ("organization.about has no 'en' text") needs no prefix.
   const path = d.path && !d.message.startsWith(d.path) ? `${d.path}: ` : '';
   const hint = d.hint ? ` (hint: ${d.hint})` : '';

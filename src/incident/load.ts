@@ -42,7 +42,9 @@ export async function loadIncidentFile(file: string): Promise<LoadResult> {
     if (read.kind === 'folder') {
       return {
         ok: false,
-        diagnostics: [fileError(file, 'is a folder, not an incident file', 'name a .yaml file')],
+        diagnostics: [
+          fileError(file, `${file} is a folder, not an incident file`, 'name a .yaml file', 0, 0),
+        ],
       };
     }
     if (read.kind === 'too-large') return { ok: false, diagnostics: [tooLarge(file, read.size)] };
@@ -50,7 +52,8 @@ export async function loadIncidentFile(file: string): Promise<LoadResult> {
   } catch (error) {
     return {
       ok: false,
-      diagnostics: [fileError(file, describeIoError(error), ioErrorHint(error))],
+      // Nothing was read, so there is no place in the file to point at: line and column 0.
+      diagnostics: [fileError(file, describeIoError(error, file), ioErrorHint(error), 0, 0)],
     };
   }
   return parseIncidentSource(file, bytes);

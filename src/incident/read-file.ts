@@ -29,16 +29,18 @@ export async function readBounded(file: string, limit: number): Promise<BoundedR
   }
 }
 
-/** What an I/O error means for the person who named the file. */
-export function describeIoError(error: unknown): string {
+/** What an I/O error means for the person who named the file (the message names the file). */
+export function describeIoError(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'ENOTDIR') return 'file not found (a part of the path is a file)';
-  if (code === 'ELOOP') return 'file cannot be read (a loop of symbolic links)';
-  if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied)';
-  if (code === 'EISDIR') return 'is a folder, not an incident file';
-  if (code === 'ENOTREG') return `is ${(error as { kind?: string }).kind}, not a regular file`;
-  return `file cannot be read (${code ?? 'unknown error'})`;
+  if (code === 'ENOENT') return `file not found: ${file}`;
+  if (code === 'ENOTDIR') return `file not found: ${file} (a part of the path is a file)`;
+  if (code === 'ELOOP') return `file cannot be read: ${file} (a loop of symbolic links)`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `file cannot be read: ${file} (permission denied)`;
+  if (code === 'EISDIR') return `${file} is a folder, not an incident file`;
+  if (code === 'ENOTREG')
+    return `${file} is ${(error as { kind?: string }).kind}, not a regular file`;
+  return `file cannot be read: ${file} (${code ?? 'unknown error'})`;
 }
 
 /** How to fix what `describeIoError` describes. */

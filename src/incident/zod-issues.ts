@@ -54,7 +54,11 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string')
     return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `the special number ${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'}`;
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  return typeof value;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -80,6 +84,15 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
       }));
     }
     case 'invalid_value':
+      // A missing key (or one misspelled, which leaves it missing): say so and list the values.
+      if (input === undefined)
+        return [
+          {
+            path: path.slice(0, -1),
+            message: `${path.join('.')} is required`,
+            hint: `add \`${String(path.at(-1))}:\` with one of ${issue.values.map(String).join(', ')}`,
+          },
+        ];
       return [
         {
           path,

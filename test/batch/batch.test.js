@@ -117,6 +117,6 @@ test('a missing file among many is reported with its path', async (t) => {
   const serial = await renderTree(t, list, SERIAL);
   const threaded = await renderTree(t, list, THREADED);
   assert.equal(threaded.r.code, 1);
-  assert.match(threaded.stderr, /gone\.yaml:1:1: error: file not found/);
+  assert.match(threaded.stderr, /^faq: error: file not found: \S*gone\.yaml \(hint: /m);
   assert.equal(threaded.stderr, serial.stderr);
 });

@@ -177,7 +177,7 @@ test('invalid input: diagnostics on stderr, nothing on stdout, exit 2 (never 1)'
   assert.match(both.stderr, /new\.yaml:\d+:\d+: error/, 'all problems of both files at once');
   const missing = await runInProcess(['diff', join(dir, 'nope.yaml'), newFile]);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /nope\.yaml:1:1: error: file not found/);
+  assert.match(missing.stderr, /^faq: error: file not found: \S*nope\.yaml \(hint: /m);
 });
 
 test('usage errors exit 2', async (t) => {

@@ -113,3 +113,14 @@ test('one written artifact is "1 file"', async (t) => {
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /^faq: wrote 1 file to /m);
 });
+
+test('a missing file is "file not found: x.yaml", without a position it does not have', async (t) => {
+  const r = await runInProcess(['check', 'x.yaml'], { cwd: tempDir(t) });
+  assert.equal(r.code, 1);
+  assert.equal(
+    r.stderr,
+    'faq: error: file not found: x.yaml (hint: check the path and permissions)\n',
+  );
+  const { diagnostics } = await checkIncident('x.yaml');
+  assert.deepEqual([diagnostics[0].line, diagnostics[0].col], [0, 0]);
+});

@@ -70,7 +70,7 @@ test('preview of a FIFO is refused at once with one line, exit 1', { skip: !canF
   assert.equal(r.stdout, '');
   assert.equal(
     r.stderr,
-    `${fifo}:1:1: error: is a named pipe (FIFO), not a regular file (hint: name the incident file itself; save piped text to a file first)\n`,
+    `faq: error: ${fifo} is a named pipe (FIFO), not a regular file (hint: name the incident file itself; save piped text to a file first)\n`,
   );
 });
 

@@ -197,7 +197,7 @@ test('preview usage errors: bad port, missing file, missing template folder', (t
   assert.match(port.stderr, /--port must be a whole number/);
   const missing = runCli(['preview', 'no-such-incident.yaml']);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^no-such-incident\.yaml:1:1: error: file not found/m);
+  assert.match(missing.stderr, /^faq: error: file not found: no-such-incident\.yaml \(hint: /m);
   const templates = runCli(['preview', file, '--templates', 'no-such-folder']);
   assert.equal(templates.code, 2);
   assert.match(templates.stderr, /--templates folder not found/);
