@@ -3,6 +3,7 @@ import { decodeHTMLStrict, escapeUTF8 } from 'entities';
 import { isSafeUrl } from '../incident/markdown-safety.js';
 import { slugify } from '../incident/slug.js';
 import { captionTables, renderTableHtml, renderTableText, type CaptionedTable } from './table.js';
+import { linkTarget } from './link-text.js';
 
 /** Parses the Markdown a template produced; every format reads these tokens. */
 export function lexMarkdown(markdown: string): Token[] {
@@ -99,9 +100,8 @@ export function inlineText(
       case 'link': {
         const label = inlineText(t.tokens, options);
         const href = (token as Tokens.Link).href;
-        // A phone link's label is its number, written for people: "+49 241 …", not "tel:+49241…".
-        const shown = /^tel:/i.test(href) ? label : href.replace(/^mailto:/i, '');
-        out += options.links && shown !== label && isSafeUrl(href) ? `${label} (${shown})` : label;
+        const target = options.links && isSafeUrl(href) ? linkTarget(label, href) : undefined;
+        out += target === undefined ? label : `${label} (${target})`;
         break;
       }
       default:

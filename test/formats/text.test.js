@@ -29,3 +29,19 @@ test('mailto links show the address once', () => {
     'Schreiben Sie an presse@example.org.\n',
   );
 });
+
+test('a tel: or mailto: link whose text shows the number or address is its text alone', () => {
+  const cases = [
+    ['[05555 123-999](tel:+495555123999)', '05555 123-999'],
+    ['[+49 5555 123-999](tel:+495555123999)', '+49 5555 123-999'],
+    ['[0049 (0) 5555 123999](tel:+495555123999)', '0049 (0) 5555 123999'],
+    ['[Hotline 05555 123-999](tel:+49-5555-123999)', 'Hotline 05555 123-999'],
+    ['[Presse@Example.org](mailto:presse@example.org?subject=Frage)', 'Presse@Example.org'],
+    // Another number, or none, in the text: the number the link dials is shown after it.
+    ['[05555 123-998](tel:+495555123999)', '05555 123-998 (+495555123999)'],
+    ['[Hotline](tel:+495555123999)', 'Hotline (+495555123999)'],
+    ['[Pressestelle](mailto:presse@example.org)', 'Pressestelle (presse@example.org)'],
+    ['[Web](https://example.org/a)', 'Web (https://example.org/a)'],
+  ];
+  for (const [md, plain] of cases) assert.equal(text(md), `${plain}\n`, md);
+});
