@@ -127,6 +127,8 @@ export interface Selection {
   templates?: string;
   /** `--release`: a draft is refused, and every warning is an error. */
   release?: boolean;
+  /** The clock (ms since the epoch) for "updated is ahead of the clock"; not in the cache key. */
+  now?: number;
 }
 
 /**
@@ -172,4 +174,16 @@ export interface Variant {
   scope?: 'incident';
   /** The most characters its plain text (.txt) may have, e.g. 160 for an SMS; longer fails. */
   maxLength?: number;
+  /**
+   * Key paths of the incident file it does not show (`email`, `organization.about`): their texts
+   * need not exist in the languages it is rendered in, and `faq diff` does not list their changes.
+   */
+  omits?: string[];
+}
+
+/** Whether `variant` shows the value at `path` of the incident file (not one of its `omits`). */
+export function isShownBy(variant: Variant, path: readonly (string | number)[]): boolean {
+  return !(variant.omits ?? []).some((omitted) =>
+    omitted.split('.').every((segment, i) => i < path.length && String(path[i]) === segment),
+  );
 }

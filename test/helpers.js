@@ -6,6 +6,10 @@ import { Readable, Writable } from 'node:stream';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The clock of every check in the tests (and of the CLI they start): after the newest `updated` of
+// the fixtures, so that "updated is ahead of this computer's clock" never depends on the machine.
+process.env.FAQ_NOW ??= '2026-12-05T12:00:00Z';
+
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'faq.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');

@@ -1,4 +1,5 @@
 import { checkFiles } from '../api.js';
+import { readClock } from '../incident/check.js';
 import { EXIT, hasErrors } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
 import { stringifyForTerminal } from '../cli/terminal-text.js';
@@ -14,7 +15,10 @@ export interface CheckFlags {
 
 /** `faq check`: every problem of every file; exit 1 on errors (or warnings with --strict). */
 export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
-  const results = await checkFiles(files, flags.release ? { release: true } : {});
+  const results = await checkFiles(files, {
+    ...(flags.release ? { release: true } : {}),
+    now: readClock(),
+  });
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const failed = hasErrors(diagnostics) || (flags.strict === true && diagnostics.length > 0);
   if (flags.json) {

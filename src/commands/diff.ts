@@ -1,3 +1,4 @@
+import { readClock } from '../incident/check.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -7,7 +8,7 @@ import type { Diagnostic } from '../shared.js';
 import { InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo, useColor } from '../cli/output.js';
 import { escapeForTerminal } from '../cli/terminal-text.js';
-import { compareFacts, formatFactChange } from '../diff/facts.js';
+import { compareFacts, formatFactChange, selectFactsShownBy } from '../diff/facts.js';
 import { PLAIN, unifiedDiff, type DiffPaint } from '../diff/unified.js';
 import { MAX_FILE_BYTES, parseIncidentSource } from '../incident/load.js';
 import { readBounded } from '../incident/read-file.js';
@@ -112,6 +113,7 @@ async function renderVersion(version: Version, flags: DiffFlags, lang?: string):
     d.file === version.path ? { ...d, file: version.display } : d;
   try {
     const outcome = await renderFiles({
+      now: readClock(),
       files: [version.path],
       variants: [flags.variant],
       formats: [flags.format],
@@ -179,17 +181,23 @@ function report(
       ),
     )
     .filter((d): d is string => d !== undefined);
-  const facts = compareFacts(dataOf(before), dataOf(after), {
+  const changes = compareFacts(dataOf(before), dataOf(after), {
     lang,
     schema: buildIncidentJsonSchema(),
-  }).map((change) => shown(formatFactChange(change)));
+  });
   if (flags.quiet) return diffs.length > 0 ? DIFF_EXIT.different : DIFF_EXIT.same;
   if (diffs.length === 0) {
+    const hidden = changes.map((change) => shown(formatFactChange(change)));
     printInfo(
-      `faq: the ${flags.variant} text (${lang}, ${flags.format}) is the same${facts.length > 0 ? `; changed facts that it does not show: ${facts.join('; ')}` : ''}`,
+      `faq: the ${flags.variant} text (${lang}, ${flags.format}) is the same${hidden.length > 0 ? `; changed facts that it does not show: ${hidden.join('; ')}` : ''}`,
     );
     return DIFF_EXIT.same;
   }
+  // Above the text, only the facts this variant shows: no "questions: added" for a press release.
+  const variant = readVariants(new TemplateStore(flags.templates))[flags.variant];
+  const facts = (variant ? selectFactsShownBy(changes, variant) : changes).map((change) =>
+    shown(formatFactChange(change)),
+  );
   const bold = paint === PLAIN ? (t: string) => t : new Chalk({ level: 1 }).bold;
   const summary = facts.length > 0 ? `${facts.map((f) => bold(f)).join('\n')}\n\n` : '';
   process.stdout.write(`${summary}${diffs.join('')}`);

@@ -1,3 +1,4 @@
+import { readClock } from '../incident/check.js';
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { checkIncident } from '../api.js';
@@ -79,7 +80,8 @@ export async function runPreview(file: string, flags: PreviewFlags): Promise<num
       'give a folder of template overrides',
     );
   // A missing file, a folder, a FIFO or a device: the check's one-line error, exit 1.
-  if (!isRegularFile(file)) throw new InputError((await checkIncident(file)).diagnostics);
+  if (!isRegularFile(file))
+    throw new InputError((await checkIncident(file, { now: readClock() })).diagnostics);
   const server = await startPreviewServer({
     file,
     port,

@@ -1,3 +1,4 @@
+import { readClock } from '../incident/check.js';
 import { join } from 'node:path';
 import { renderFiles, type RenderOutcome } from '../api.js';
 import type { Diagnostic } from '../shared.js';
@@ -46,6 +47,7 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
   let outcome: RenderOutcome;
   try {
     outcome = await renderFiles({
+      now: readClock(),
       files,
       out: flags.out,
       ...(flags.variant ? { variants: flags.variant } : {}),

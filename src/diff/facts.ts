@@ -10,6 +10,7 @@ import {
   withSettledState,
   type FactChange,
 } from './list-facts.js';
+import { isShownBy, type Variant } from '../shared.js';
 
 export type { FactChange };
 
@@ -55,6 +56,11 @@ export function compareFacts(before: unknown, after: unknown, options: FactOptio
     changes.push({ path: path.join('.'), change });
   });
   return changes;
+}
+
+/** The changes that `variant` shows: not those below one of its `omits` (`questions` in a press release). */
+export function selectFactsShownBy(changes: FactChange[], variant: Variant): FactChange[] {
+  return changes.filter((change) => isShownBy(variant, change.path.split('.')));
 }
 
 /** `incident.findings_expected: 28. November 2026 → 1. Dezember 2026` */

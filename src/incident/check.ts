@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from '../shared.js';
+import { hasErrors, type Diagnostic, type Variant } from '../shared.js';
 import type { Lang } from '../lang/index.js';
 import { applyRelease } from './approval.js';
 import type { Incident } from './incident.js';
@@ -18,6 +18,10 @@ export interface CheckOptions {
   source?: Uint8Array;
   /** `--release`: refuse a draft, and every warning is an error. */
   release?: boolean;
+  /** The variants that will be rendered; default: all texts are needed (`faq check`). */
+  variants?: readonly Variant[];
+  /** The clock (ms since the epoch) for "updated" in the future; none: not checked. */
+  now?: number;
 }
 
 /** Loads and validates one incident file (from disk, or from `source` bytes). */
@@ -29,10 +33,11 @@ export async function checkIncident(
     ? parseIncidentSource(file, options.source)
     : await loadIncidentFile(file);
   if (!loaded.ok) return { file, diagnostics: loaded.diagnostics };
-  const result = validateIncident(
-    loaded.loaded,
-    options.languages ? { languages: options.languages } : {},
-  );
+  const result = validateIncident(loaded.loaded, {
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.variants ? { variants: options.variants } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
   const diagnostics = options.release
     ? applyRelease(result.diagnostics, file, writtenApproval(loaded.loaded))
     : result.diagnostics;
@@ -53,10 +58,21 @@ function writtenApproval(loaded: LoadedFile): { hasApproval: boolean; updated?: 
   };
 }
 
+/**
+ * The machine's clock, or the time in FAQ_NOW (ISO 8601, e.g. 2026-11-26T15:00Z): tests pin it,
+ * and a file prepared for tomorrow can be checked as of tomorrow. Read by the commands only: the
+ * library checks against a clock only when it is given one.
+ */
+export function readClock(): number {
+  const pinned = process.env.FAQ_NOW;
+  const time = pinned ? Date.parse(pinned) : Number.NaN;
+  return Number.isNaN(time) ? Date.now() : time;
+}
+
 /** Validates many files; every problem of every file is returned. */
 export async function checkFiles(
   files: readonly string[],
-  options: { release?: boolean } = {},
+  options: { release?: boolean; now?: number } = {},
 ): Promise<CheckResult[]> {
   return Promise.all(files.map((file) => checkIncident(file, options)));
 }

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { KeyPath } from './locate.js';
-import { compareDates, isKnownTimeZone, parseIncidentDate, type LocalDate } from './dates.js';
+import {
+  compareDates,
+  isKnownTimeZone,
+  parseIncidentDate,
+  toEpoch,
+  type LocalDate,
+} from './dates.js';
 import { DATE_PATTERN, DEFAULT_TIMEZONE, IncidentSchema } from './schema.js';
 import { mapFields, visitFields } from './walk.js';
 
@@ -26,7 +32,13 @@ export type Report = (
 export interface DateFacts {
   phase: string;
   hasFindings: boolean;
+  /** The machine's clock (ms since the epoch), for "updated" in the future; none: not checked. */
+  now?: number;
 }
+
+/** Further apart than an incident plausibly lasts before an update: "2025" for "2026"? */
+export const MAX_DAYS_DETECTED_BEFORE_UPDATED = 60;
+const DAY = 86_400_000;
 
 type Bound = 'notBefore' | 'notAfter';
 
@@ -85,6 +97,10 @@ function wordingOf(path: KeyPath, bound: Bound): [string, string] {
 export function checkDateRules(parsed: unknown, d: DateFacts, report: Report): void {
   const data = parsed as { updated?: LocalDate; incident?: { detected?: LocalDate } };
   const anchors = { notBefore: data.incident?.detected, notAfter: data.updated };
+  checkPlausibleDates(
+    { updated: data.updated, detected: data.incident?.detected, now: d.now },
+    report,
+  );
   visitFields(IncidentSchema, parsed, ['date'], (value, path, _kind, field) => {
     for (const bound of ['notBefore', 'notAfter'] as const) {
       const anchor = anchors[bound];
@@ -124,6 +140,37 @@ function checkFindings(
   }
 }
 
+/** Dates that are possible but most likely typos: warnings, since an incident may be unusual. */
+function checkPlausibleDates(
+  d: {
+    updated?: LocalDate | undefined;
+    detected?: LocalDate | undefined;
+    now?: number | undefined;
+  },
+  report: Report,
+): void {
+  if (d.detected && isDate(d.detected) && d.updated && isDate(d.updated)) {
+    const days = Math.floor((toEpoch(d.updated) - toEpoch(d.detected)) / DAY);
+    if (days > MAX_DAYS_DETECTED_BEFORE_UPDATED)
+      report(
+        ['incident', 'detected'],
+        `incident.detected is ${days} days before "updated": a typo in the year?`,
+        'check the year of incident.detected and of updated',
+        { severity: 'warning' },
+      );
+  }
+  if (d.updated && isDate(d.updated) && d.now !== undefined) {
+    const ahead = toEpoch(d.updated) - d.now;
+    if (ahead > DAY)
+      report(
+        ['updated'],
+        `"updated" is ${Math.floor(ahead / DAY) || 1} day${ahead >= 2 * DAY ? 's' : ''} ahead of this computer's clock: a typo in the date?`,
+        "set updated to the time of this update (and check the computer's date)",
+        { severity: 'warning' },
+      );
+  }
+}
+
 function isDate(value: unknown): value is LocalDate {
   return typeof value === 'object' && value !== null && 'year' in value && 'hasTime' in value;
 }
@@ -138,7 +185,9 @@ export function parseDates(
   return mapFields(schema, data, (kind, value, path) => {
     if (kind !== 'date' || typeof value !== 'string') return value;
     const result = parseIncidentDate(value, timezone);
-    if (!result.ok) report(path, result.message, DATE_HINT);
+    if (!result.ok) report(path, result.message, result.hint ?? DATE_HINT);
+    else if (result.warning)
+      report(path, result.warning.message, result.warning.hint, { severity: 'warning' });
     return result.ok ? result.value : undefined;
   });
 }
@@ -154,7 +203,7 @@ export function checkRawDates(data: unknown, report: Report): void {
   visitFields(IncidentSchema, data, ['date'], (text, path) => {
     if (typeof text !== 'string' || !new RegExp(DATE_PATTERN).test(text)) return;
     const result = parseIncidentDate(text, timezone);
-    if (!result.ok) report(path, result.message, DATE_HINT);
+    if (!result.ok) report(path, result.message, result.hint ?? DATE_HINT);
   });
 }
 

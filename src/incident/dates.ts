@@ -10,7 +10,15 @@ export type { LocalDate };
 const DATE_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export type ParsedDate = { ok: true; value: LocalDate } | { ok: false; message: string };
+/** A problem with a date as written: what is wrong, and how to write it instead. */
+export interface DateProblem {
+  message: string;
+  hint?: string;
+}
+
+/** The date, with a warning when it is not what it seems (a local time that happens twice). */
+export type ParsedDate =
+  { ok: true; value: LocalDate; warning?: DateProblem } | ({ ok: false } & DateProblem);
 
 /** Parses a date as written in the incident file and converts it to local time in `timeZone`. */
 export function parseIncidentDate(text: string, timeZone: string): ParsedDate {
@@ -34,17 +42,63 @@ export function parseIncidentDate(text: string, timeZone: string): ParsedDate {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (hour > 23 || minute > 59 || second > 59)
     return { ok: false, message: `${text} has an impossible time of day` };
-  if (m[7] === undefined) {
-    const utc = zonedToUtc(year, month, day, hour, minute, timeZone);
-    return {
-      ok: true,
-      value: { hasTime: true, year, month, day, hour, minute, offset: offsetAt(utc, timeZone) },
-    };
-  }
+  if (m[7] === undefined)
+    return parseLocalTime(text.trim(), [year, month, day, hour, minute], timeZone);
   const offset = parseOffset(m[7]);
   if (offset === undefined) return { ok: false, message: `${text} has an impossible UTC offset` };
   const utc = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
   return { ok: true, value: toLocal(utc, timeZone) };
+}
+
+/**
+ * A wall-clock time in the organisation's zone. Where the clocks change, a time may not exist
+ * (the hour skipped in spring: an error) or exist twice (the hour repeated in autumn: the first
+ * one is taken, with a warning naming both offsets).
+ */
+function parseLocalTime(text: string, wall: number[], timeZone: string): ParsedDate {
+  const [year, month, day, hour, minute] = wall as [number, number, number, number, number];
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const offsets = [
+    ...new Set([offsetAt(guess - DAY_HALF, timeZone), offsetAt(guess + DAY_HALF, timeZone)]),
+  ];
+  const fits = offsets.filter((o) => sameWallTime(guess - o * 60_000, wall, timeZone));
+  if (fits.length === 0) {
+    const after = partsIn(guess - offsets[0]! * 60_000, timeZone);
+    return {
+      ok: false,
+      message: `${text} does not exist in ${timeZone}: the clocks go forward over this time`,
+      hint: `write the time after the change, ${formatWallTime(after)}, or give the offset: ${text}${formatOffset(offsets[0]!)}`,
+    };
+  }
+  const value: LocalDate = { hasTime: true, year, month, day, hour, minute, offset: fits[0]! };
+  if (fits.length === 1) return { ok: true, value };
+  const [first, second] = fits.map(formatOffset) as [string, string];
+  return {
+    ok: true,
+    value,
+    warning: {
+      message: `${text} happens twice in ${timeZone} (the clocks go back): read as ${first}, the first time, not ${second}`,
+      hint: `give the offset to say which: ${text}${first} or ${text}${second}`,
+    },
+  };
+}
+
+/** Further than any clock change is from the next (they are months apart). */
+const DAY_HALF = 12 * 3_600_000;
+
+function sameWallTime(utc: number, wall: number[], timeZone: string): boolean {
+  const parts = partsIn(utc, timeZone);
+  return wall.every((n, i) => parts[i] === n);
+}
+
+function formatWallTime([year, month, day, hour, minute]: number[]): string {
+  return `${pad(year!, 4)}-${pad(month!)}-${pad(day!)}T${pad(hour!)}:${pad(minute!)}`;
+}
+
+/** `+02:00` */
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
 
 function parseOffset(text: string): number | undefined {
@@ -157,8 +211,7 @@ const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width
 export function toIsoString(d: LocalDate): string {
   const date = `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
   if (!d.hasTime) return date;
-  const sign = d.offset < 0 ? '-' : '+';
-  return `${date}T${pad(d.hour)}:${pad(d.minute)}${sign}${pad(Math.floor(Math.abs(d.offset) / 60))}:${pad(Math.abs(d.offset) % 60)}`;
+  return `${date}T${pad(d.hour)}:${pad(d.minute)}${formatOffset(d.offset)}`;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -20,10 +20,19 @@ function texts(path: KeyPath, value: Localized): [KeyPath, string][] {
   );
 }
 
-/** Every localized text (Markdown fields first) must have each language that will be rendered. */
-export function checkLanguages(input: IncidentFile, wanted: readonly Lang[], report: Report): void {
+/**
+ * Every localized text (Markdown fields first) that will be shown must have each language that
+ * will be rendered.
+ */
+export function checkLanguages(
+  input: IncidentFile,
+  wanted: readonly Lang[],
+  report: Report,
+  isShown: (path: KeyPath) => boolean = () => true,
+): void {
   const fileLang = input.lang;
   const check = (value: unknown, path: KeyPath): void => {
+    if (!isShown(path)) return;
     const localized = value as Localized;
     for (const lang of wanted) {
       const has = typeof localized === 'string' ? lang === fileLang : localized[lang] !== undefined;

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import type { Diagnostic } from '../shared.js';
+import { isShownBy, type Diagnostic, type Variant } from '../shared.js';
 import type { Lang } from '../lang/index.js';
 import { checkApproval } from './approval.js';
 import { checkMoments } from './moments.js';
@@ -27,6 +27,13 @@ export { DEFAULT_TIMEZONE };
 export interface ValidateOptions {
   /** Languages that will be rendered: every localized text must have them. Default: the file's lang. */
   languages?: readonly Lang[];
+  /**
+   * The variants that will be rendered: a text that none of them shows (their `omits`) need not
+   * have every language. Default: every text is shown.
+   */
+  variants?: readonly Variant[];
+  /** The machine's clock (ms since the epoch): "updated" far ahead of it is a warning. */
+  now?: number;
 }
 
 export interface ValidationResult {
@@ -138,7 +145,11 @@ function buildIncident(
     (path) => locate(loaded.doc, loaded.lineCounter, path),
   );
   const hasFindings = input.incident.findings_expected !== undefined;
-  checkDateRules(parsed, { phase: state.phase, hasFindings }, report);
+  checkDateRules(
+    parsed,
+    { phase: state.phase, hasFindings, ...(options.now !== undefined ? { now: options.now } : {}) },
+    report,
+  );
   checkStory(parsed, state, report);
   checkApproval(
     parsed,
@@ -148,7 +159,10 @@ function buildIncident(
   checkResolved(input, state.phase, report);
   checkMoments(parsed, input, state, report);
   checkMarkdown(input, report);
-  checkLanguages(input, options.languages ?? [input.lang], report);
+  const variants = options.variants;
+  checkLanguages(input, options.languages ?? [input.lang], report, (path) =>
+    variants ? variants.some((v) => isShownBy(v, path)) : true,
+  );
   const recipients = parsed.email.recipients.map((r, i) => ({
     ...r,
     slug: slugify(r.name) || `recipient-${i + 1}`,

@@ -1,3 +1,4 @@
+import { readClock } from '../incident/check.js';
 import { createHash } from 'node:crypto';
 import { renderFiles, type RenderOutcome } from '../api.js';
 import { InputError, OutputError, UsageError, hasErrors, type Diagnostic } from '../shared.js';
@@ -40,6 +41,7 @@ async function attempt(
 ): Promise<Attempt> {
   try {
     const outcome = await renderFiles({
+      now: readClock(),
       files: [file],
       dryRun: true,
       ...(templates ? { templates } : {}),

@@ -58,7 +58,7 @@ export function buildDocument(
   engine: TemplateEngine,
   options: { wrap?: number; recipient?: Recipient },
 ): RenderedDocument {
-  const view = buildViewModel(incident, lang, options.recipient);
+  const view = buildViewModel(incident, lang, options.recipient, variant.config);
   return buildDocumentFromView(incident, variant, lang, engine, options, view);
 }
 

@@ -106,7 +106,7 @@ class MailMerge {
     parse: boolean,
   ) {
     const { incident, lang, engine, variant } = context;
-    this.view = buildViewModel(incident, lang);
+    this.view = buildViewModel(incident, lang, undefined, variant.config);
     this.template = engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown');
     // Parsing needs Handlebars' compiler: worth loading for a large merge only.
     this.isPlain = parse && isPlainTemplate(engine, `${lang}/${variant.name}`);

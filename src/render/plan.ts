@@ -15,6 +15,8 @@ export interface RenderOptions {
   langs?: string[];
   templates?: string;
   wrap?: number;
+  /** The clock (ms since the epoch): "updated" far ahead of it is a warning. None: not checked. */
+  now?: number;
   /** Render in memory only and return the artifacts (for --stdout, diff and preview). */
   dryRun?: boolean;
   /** Refuse drafts, and every warning is an error (CI publishing only what was approved). */
@@ -69,6 +71,7 @@ export function planRun(options: RenderOptions): Plan {
     explicitFormats: options.formats !== undefined,
     ...(options.wrap ? { wrap: options.wrap } : {}),
     ...(options.release ? { release: true } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
   };
   return {
     selection,

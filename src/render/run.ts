@@ -9,6 +9,7 @@ import type { TemplateEngine } from './engine.js';
 import type { Plan } from './plan.js';
 import { mergeCounts } from './mail-merge.js';
 import { renderIncident } from './render.js';
+import { readVariants } from './variants.js';
 import { shareTasks, workerCount, type SourceTask } from './threads.js';
 
 /** One file of a run, in the order given: checked, and rendered if it is valid. */
@@ -55,9 +56,13 @@ export async function processFile(
 ): Promise<TaskResult> {
   let checked: Awaited<ReturnType<typeof checkIncident>>;
   try {
+    const variants = readVariants(engine.store);
     checked = await checkIncident(task.file, {
       // The planner checked every language name against the templates.
       ...(selection.langs ? { languages: selection.langs as readonly Lang[] } : {}),
+      // Only the texts that the selected variants show must be in every language.
+      variants: selection.variants.flatMap((name) => variants[name] ?? []),
+      ...(selection.now !== undefined ? { now: selection.now } : {}),
       ...(task.source ? { source: task.source } : {}),
       ...(selection.release ? { release: true } : {}),
     });

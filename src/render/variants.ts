@@ -1,5 +1,7 @@
 import { FORMATS, FORMAT_NAMES } from '../formats/registry.js';
+import { IncidentSchema } from '../incident/schema.js';
 import { suggestion } from '../incident/suggest.js';
+import { listFields } from '../incident/walk.js';
 import type { Variant } from '../shared.js';
 import { parseJson, templateError, type TemplateStore } from './templates.js';
 
@@ -12,6 +14,7 @@ const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
   faqPage: (v) => typeof v === 'boolean',
   scope: (v) => v === 'incident',
   maxLength: (v) => Number.isInteger(v) && (v as number) > 0,
+  omits: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p !== ''),
 };
 
 const EXPECTED: Record<keyof Variant, string> = {
@@ -22,6 +25,7 @@ const EXPECTED: Record<keyof Variant, string> = {
   faqPage: 'true or false',
   scope: '"incident" (one document per incident, the only scope so far)',
   maxLength: 'a whole number of characters',
+  omits: 'a list of key paths of the incident file, e.g. ["email", "organization.about"]',
 };
 
 /** What is wrong with one entry of variants.json, as [message, hint]; undefined if nothing. */
@@ -50,7 +54,22 @@ function checkVariant(name: string, entry: unknown): [string, string?] | undefin
   for (const [key, isValid] of Object.entries(SETTINGS))
     if (config[key] !== undefined && !isValid(config[key]))
       return [`variant "${name}": "${key}" must be ${EXPECTED[key as keyof Variant]}`];
-  return undefined;
+  return checkOmits(name, config.omits as string[] | undefined);
+}
+
+/** Key paths of the incident file (lists and records looked through): "questions.answer". */
+const FIELD_PATHS = listFields(IncidentSchema)
+  .map((f) => f.path.filter((p) => p !== '[]' && p !== '{}').join('.'))
+  .filter((p) => p !== '');
+
+/** A misspelled path would omit nothing, silently: it is refused. */
+function checkOmits(name: string, omits: string[] | undefined): [string, string?] | undefined {
+  const unknown = omits?.find((path) => !FIELD_PATHS.includes(path));
+  if (unknown === undefined) return undefined;
+  return [
+    `variant "${name}" omits "${unknown}", which is no key path of the incident file`,
+    suggestion(unknown, FIELD_PATHS),
+  ];
 }
 
 const read = new WeakMap<TemplateStore, Record<string, Variant>>();

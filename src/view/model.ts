@@ -1,5 +1,5 @@
 import type { Incident, Recipient } from '../incident/incident.js';
-import { withoutUndefined } from '../shared.js';
+import { withoutUndefined, type Variant } from '../shared.js';
 import { orderNewestFirst } from '../incident/status.js';
 import { isShownIn, type IncidentState } from '../incident/moments.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
@@ -88,9 +88,17 @@ export interface ViewModel {
   recipient?: { name: string; email?: string; salutation?: string; answer?: string };
 }
 
-/** Builds the template data for one language (and one recipient, for mail merge). */
-export function buildViewModel(incident: Incident, lang: string, recipient?: Recipient): ViewModel {
-  const shown = showIncident(incident, lang);
+/**
+ * Builds the template data for one language (and one recipient, for mail merge); for a variant,
+ * the texts it omits may be missing in `lang`.
+ */
+export function buildViewModel(
+  incident: Incident,
+  lang: string,
+  recipient?: Recipient,
+  variant?: Variant,
+): ViewModel {
+  const shown = showIncident(incident, lang, variant);
   const { organization: org, incident: inc, email } = shown;
   const updates = newestFirst(incident, shown);
   const services = shown.services.map(showService);

@@ -3,6 +3,7 @@ import { toIsoString, type LocalDate } from '../incident/dates.js';
 import type { FieldKind } from '../incident/fields.js';
 import type { Incident, Recipient } from '../incident/incident.js';
 import { IncidentSchema, RecipientSchema, type Localized } from '../incident/schema.js';
+import { isShownBy, type Variant } from '../shared.js';
 import { mapFields } from '../incident/walk.js';
 import { formatDate, formatDateTime } from '../lang/dates.js';
 import { closeOpenFence, demoteHeadings, escapeMarkdown, neutralizeHtml } from './escape.js';
@@ -67,22 +68,34 @@ const SHOW: Record<FieldKind, Show> = {
 };
 
 // A mail merge builds one view per recipient from the same incident: its values are shown once
-// per language. (Views only read them.)
+// per language (and variant, when it omits some). Views only read them.
 const shownIncidents = new WeakMap<Incident, Map<string, Shown<Incident>>>();
 
-/** The incident's values (without the recipients) as templates see them in `lang`. */
-export function showIncident(incident: Incident, lang: string): Shown<Incident> {
+/**
+ * The incident's values (without the recipients) as templates see them in `lang`. A text that
+ * `variant` omits may lack the language (validation did not ask for it): it is left out.
+ */
+export function showIncident(incident: Incident, lang: string, variant?: Variant): Shown<Incident> {
   let byLang = shownIncidents.get(incident);
   if (!byLang) shownIncidents.set(incident, (byLang = new Map()));
-  let shown = byLang.get(lang);
+  const key = `${lang} ${variant?.omits?.join(',') ?? ''}`;
+  let shown = byLang.get(key);
   if (!shown) {
     const data = { ...incident, email: { ...incident.email, recipients: [] } };
-    shown = mapFields(IncidentSchema, data, (kind, value) =>
-      SHOW[kind](value, lang, incident.lang),
+    shown = mapFields(IncidentSchema, data, (kind, value, path) =>
+      variant && !isShownBy(variant, path) && !hasLanguage(kind, value, lang, incident.lang)
+        ? undefined
+        : SHOW[kind](value, lang, incident.lang),
     ) as Shown<Incident>;
-    byLang.set(lang, shown);
+    byLang.set(key, shown);
   }
   return shown;
+}
+
+function hasLanguage(kind: FieldKind, value: unknown, lang: string, fileLang: string): boolean {
+  if (kind !== 'localized-text' && kind !== 'localized-markdown') return true;
+  if (typeof value === 'string') return lang === fileLang;
+  return (value as Record<string, unknown>)[lang] !== undefined;
 }
 
 /** One recipient's values as templates see them in `lang`. */

@@ -275,3 +275,21 @@ test('unifiedDiff: only changed hunks, with three lines of context', () => {
   );
   assert.equal(unifiedDiff({ name: 'a', text: 'x\n' }, { name: 'b', text: 'x\n' }), undefined);
 });
+
+test('the fact lines name only what the compared variant shows: no questions for the press release', async (t) => {
+  const addQuestion = (s) =>
+    moveFindings(s).replace(
+      /^questions:.*\n/m,
+      (line) => `${line}  - question: Wo bekomme ich Hilfe?\n    answer: Bei der Hotline.\n`,
+    );
+  const { oldFile, newFile } = versions(t, addQuestion);
+  const press = await runInProcess(['diff', oldFile, newFile, '--variant', 'press']);
+  assert.equal(press.code, 1, press.stderr);
+  const facts = press.stdout.split('\n\n')[0].split('\n');
+  assert.deepEqual(facts, [
+    `incident.findings_expected: ${longDate(oldDate, 'de')} → ${longDate(newDate, 'de')}`,
+  ]);
+  const faq = await runInProcess(['diff', oldFile, newFile, '--variant', 'faq']);
+  assert.equal(faq.code, 1, faq.stderr);
+  assert.match(faq.stdout, /^questions\.1: added$/m, 'the FAQ shows its questions');
+});

@@ -1,0 +1,146 @@
+// A text that no selected variant shows need not be translated (issue 13, §3.1): each variant
+// names in variants.json the key paths it `omits`, and the built-in templates keep to them.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseDocument } from 'yaml';
+import { checkIncident, renderFiles } from '../../lib/api.js';
+import { readVariants } from '../../lib/render/variants.js';
+import { TemplateStore } from '../../lib/render/templates.js';
+import { EXAMPLE, overlay, runInProcess, tempDir } from '../helpers.js';
+
+const example = readFileSync(EXAMPLE, 'utf8');
+
+/** The example with a German-only e-mail salutation (and a German-only question). */
+function germanOnlyFile(t, { question = true } = {}) {
+  const doc = parseDocument(example);
+  doc.setIn(['email', 'salutation'], 'Sehr geehrte Damen und Herren,');
+  if (question)
+    doc.setIn(['questions', 1], { question: 'Wo bekomme ich Hilfe?', answer: 'Bei der Hotline.' });
+  const file = join(tempDir(t), 'german-only.yaml');
+  writeFileSync(file, String(doc));
+  return file;
+}
+
+test('--lang en --variant faq renders although the e-mail salutation has no English text', async (t) => {
+  const salutationOnly = germanOnlyFile(t, { question: false });
+  const ok = await runInProcess([
+    'render',
+    salutationOnly,
+    '--lang',
+    'en',
+    '--variant',
+    'faq',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /^Frequently asked questions/);
+  const file = germanOnlyFile(t);
+  const faq = await runInProcess([
+    'render',
+    file,
+    '--lang',
+    'en',
+    '--variant',
+    'faq',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
+  // The FAQ shows the questions: the German-only one is still missing in English.
+  assert.equal(faq.code, 1);
+  assert.match(faq.stderr, /questions\.1\.question has no 'en' text/);
+  assert.doesNotMatch(faq.stderr, /email\.salutation/);
+  const press = await runInProcess([
+    'render',
+    file,
+    '--lang',
+    'en',
+    '--variant',
+    'press',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
+  assert.equal(press.code, 0, press.stderr);
+  assert.match(press.stdout, /^IT disruption at regio iT/);
+  const email = await runInProcess([
+    'render',
+    file,
+    '--lang',
+    'en',
+    '--variant',
+    'email',
+    '--format',
+    'txt',
+    '--stdout',
+  ]);
+  assert.equal(email.code, 1);
+  assert.match(email.stderr, /:\d+:\d+: error: email\.salutation has no 'en' text/);
+  assert.doesNotMatch(email.stderr, /questions/, 'the e-mail omits the questions');
+});
+
+test('without a selection every text needs the language, as before', async (t) => {
+  const file = germanOnlyFile(t);
+  const { diagnostics } = await checkIncident(file, { languages: ['en'] });
+  assert.deepEqual(diagnostics.map((d) => d.path).sort(), [
+    'email.salutation',
+    'questions.1.answer',
+    'questions.1.question',
+  ]);
+});
+
+/** A value for each path a built-in variant omits, with MARK in every text it has. */
+const MARK = 'Zzomitted';
+const MARKED = {
+  'organization.city': MARK,
+  'organization.about': { de: MARK, en: MARK },
+  'organization.contact': { name: MARK, phone: `+49 1 ${MARK}`, email: 'zz@example.org' },
+  questions: [{ question: MARK, answer: MARK }],
+  press: { headline: MARK },
+  email: {
+    subject: MARK,
+    salutation: MARK,
+    signature: MARK,
+    recipients: [{ name: MARK, salutation: MARK, answer: MARK }],
+  },
+};
+
+test('no built-in variant shows anything it omits, in any language or format', async (t) => {
+  const variants = readVariants(new TemplateStore());
+  const dir = tempDir(t);
+  for (const [name, config] of Object.entries(variants)) {
+    assert.ok(config.omits?.length > 0, `${name} omits something`);
+    const doc = parseDocument(example);
+    for (const path of config.omits) {
+      assert.ok(path in MARKED, `the test has a marked value for ${path}`);
+      doc.setIn(path.split('.'), MARKED[path]);
+    }
+    const file = join(dir, `${name}-marked.yaml`);
+    writeFileSync(file, String(doc));
+    const { artifacts } = await renderFiles({
+      files: [file],
+      variants: [name],
+      langs: ['de', 'en'],
+      dryRun: true,
+    });
+    assert.ok(artifacts.length >= 6, `${name}: ${artifacts.length} artifacts`);
+    for (const a of artifacts)
+      assert.doesNotMatch(Buffer.from(a.content).toString(), new RegExp(MARK, 'i'), a.path);
+  }
+});
+
+test('variants.json refuses an omitted path that is not a key path of the incident file', async (t) => {
+  const dir = overlay(t, {
+    'variants.json': JSON.stringify({ faq: { formats: ['md'], omits: ['quesitons'] } }),
+  });
+  const r = await runInProcess(['render', EXAMPLE, '--templates', dir, '--stdout']);
+  assert.equal(r.code, 1);
+  assert.match(
+    r.stderr,
+    /variant "faq" omits "quesitons", which is no key path .*did you mean `questions`\?/,
+  );
+});
