@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../shared.js';
+import { explainYamlErrors } from './yaml-errors.js';
 import { inspectYamlTree } from './yaml-tree.js';
 import {
   decodeUtf8,
@@ -131,9 +132,16 @@ function parseYaml(file: string, text: string): LoadResult {
     const pos = lineCounter.linePos(offset);
     return [Math.max(pos.line, 1), Math.max(pos.col, 1)];
   };
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) =>
-    fileError(file, yamlMessage(e.code, e.message), yamlHint(e.code), ...at(e.pos[0])),
-  );
+  const generic = (e: YAMLError): Diagnostic =>
+    fileError(file, yamlMessage(e.code, e.message), yamlHint(e.code), ...at(e.pos[0]));
+  const yamlProblems = [
+    ...explainYamlErrors(doc, text, doc.errors).map(({ error, problem }) =>
+      problem
+        ? fileError(file, problem.message, problem.hint, ...at(problem.offset))
+        : generic(error),
+    ),
+    ...doc.warnings.map(generic),
+  ];
   if (yamlProblems.length > 0) return { ok: false, diagnostics: withSummary(file, yamlProblems) };
   if (!isMap(doc.contents)) {
     return {

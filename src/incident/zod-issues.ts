@@ -129,7 +129,9 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
           ? 'write true or false (without quotes)'
           : issue.expected === 'string'
             ? 'put the value in quotes'
-            : undefined;
+            : issue.expected === 'array'
+              ? listHint(String(key), input)
+              : undefined;
       return [
         {
           path,
@@ -190,6 +192,21 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
     default:
       return [{ path, message: issue.message }];
   }
+}
+
+/**
+ * How a list is written, with the author's own entries: `affected: A, B` and a forgotten "-" are
+ * the common ways to miss one.
+ */
+function listHint(key: string, input: unknown): string {
+  const entries =
+    typeof input === 'string'
+      ? input.split(/\s*[,;]\s*/).filter(Boolean)
+      : input !== null && typeof input === 'object'
+        ? [`${Object.keys(input)[0] ?? '…'}: …`]
+        : ['…'];
+  const lines = entries.slice(0, 2).map((e) => `"  - ${e.length > 30 ? `${e.slice(0, 30)}…` : e}"`);
+  return `a list has one entry per line, each after "- ": write "${key}:" and below it ${lines.join(', ')}`;
 }
 
 /** An address whose domain has umlauts (IDN) is accepted written in its ASCII form: say which. */

@@ -17,7 +17,8 @@ const EXPECTED = {
   'alias-bomb-inside-a-field': [/YAML aliases expand too far/, '5:13'],
   'alias-refers-to-itself': [/alias \*q refers to a value that contains it/, '8:16'],
   'alias-without-anchor': [/alias \*orgname refers to no anchor &orgname/, '3:9'],
-  'bad-indentation': [/YAML syntax: /, '3:9'],
+  // At the line indented too far, not at the value above it (issue 13).
+  'bad-indentation': [/this line is indented further than the keys above it/, '4:4'],
   'binary-nul-bytes': [/contains a control character \(binary data\?\)/, '3:14'],
   'binary-png': [/is not UTF-8 text/, '1:1'],
   // At the escape `\u0007` itself (issue 10: the position of the character, not of the value).
@@ -84,7 +85,8 @@ const EXPECTED = {
   ],
   'tab-indentation': [/Tabs are not allowed as indentation \(hint: indent with spaces/, '3:1'],
   'too-many-aliases': [/more than 100 aliases/, '109:7'],
-  'unclosed-quote': [/YAML syntax: Missing closing "quote/, undefined],
+  // At the quote itself, not after the end of the file (issue 13).
+  'unclosed-quote': [/the quote " opened here is not closed \(hint: end the text with "/, '3:9'],
   'unknown-tag-custom': [/unknown YAML tag !include/, '3:9'],
   'unknown-tag-js-function': [/unknown YAML tag !!js\/function/, '3:9'],
   'unknown-tag-python': [/unknown YAML tag !!python\/object\/apply:os\.system/, '8:10'],
