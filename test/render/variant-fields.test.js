@@ -144,3 +144,29 @@ test('variants.json refuses an omitted path that is not a key path of the incide
     /variant "faq" omits "quesitons", which is no key path .*did you mean `questions`\?/,
   );
 });
+
+test('a mail merge in a language that an omitted text lacks renders every recipient', async (t) => {
+  const doc = parseDocument(example);
+  doc.setIn(['organization', 'about'], 'Die regio iT ist ein kommunaler IT-Dienstleister.');
+  doc.setIn(
+    ['email', 'recipients'],
+    [
+      { name: 'Stadt A', email: 'a@example.org' },
+      { name: 'Stadt B', email: 'b@example.org' },
+      { name: 'Stadt C', email: 'c@example.org' },
+    ],
+  );
+  const file = join(tempDir(t), 'merge.yaml');
+  writeFileSync(file, String(doc));
+  const { artifacts } = await renderFiles({
+    files: [file],
+    variants: ['email'],
+    langs: ['en'],
+    dryRun: true,
+  });
+  assert.equal(artifacts.length, 3 * 4);
+  await assert.rejects(
+    renderFiles({ files: [file], variants: ['faq'], langs: ['en'], dryRun: true }),
+    /organization\.about has no 'en' text/,
+  );
+});
