@@ -60,7 +60,7 @@ function formsOf({ forms, rest }) {
   );
 }
 
-function incidentFile(gender, status, phase, withForms = true) {
+function incidentFile(gender, status, phase, withForms = true, kind = 'provider') {
   const { name } = GENDERS[gender];
   const forms = formsOf(GENDERS[gender]);
   const grammar = withForms
@@ -70,6 +70,7 @@ function incidentFile(gender, status, phase, withForms = true) {
 updated: 2026-11-26T15:00
 organization:
   name: ${name}
+  kind: ${kind}
   grammar: ${grammar}
   about: { de: Wir betreiben IT für Kommunen., en: We run IT for municipalities. }
   city: Oldenburg
@@ -121,8 +122,10 @@ for (const [gender, spec] of Object.entries(GENDERS)) {
     const files = [];
     for (const status of STATUSES)
       for (const phase of PHASES) {
+        // Every other file speaks as an administration (a city or county): other sentences.
+        const kind = files.length % 2 ? 'administration' : 'provider';
         const file = join(dir, `${gender}-${status}-${phase}.yaml`);
-        writeFileSync(file, incidentFile(gender, status, phase));
+        writeFileSync(file, incidentFile(gender, status, phase, true, kind));
         files.push(file);
       }
     const artifacts = await renderAll(t, files);
