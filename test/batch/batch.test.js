@@ -23,6 +23,8 @@ function manyIncidents(t, copies = 3) {
   for (let n = 0; n < copies; n++) {
     for (const name of fixtures) {
       const text = readFileSync(join(FIXTURES, name, 'incident.yaml'), 'utf8');
+      // A large fixture (the fifty-recipient merge) once: more copies add work, not sharing.
+      if (n > 0 && text.length > 6000) continue;
       const id = `${name}-${n}`;
       const file = join(dir, `${id}.yaml`);
       writeFileSync(
