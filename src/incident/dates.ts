@@ -214,6 +214,15 @@ export function toIsoString(d: LocalDate): string {
   return `${date}T${pad(d.hour)}:${pad(d.minute)}${formatOffset(d.offset)}`;
 }
 
+/**
+ * RFC 3339 `date-time` with seconds and the local offset, as Atom and JSON Feed want it:
+ * "2026-11-26T15:00:00+01:00"; a date-only value is local midnight (its offset is that day's).
+ */
+export function toRfc3339String(d: LocalDate): string {
+  const date = `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+  return `${date}T${pad(d.hour)}:${pad(d.minute)}:00${formatOffset(d.offset)}`;
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_ABBR = [
   'Jan',

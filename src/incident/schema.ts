@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GENDERS } from '../lang/grammar.js';
 import { LANGUAGES } from '../lang/index.js';
 import { rejectUnsafeCharacters } from './characters.js';
+import { PublishSchema } from './schema-publish.js';
 import {
   choice,
   date,
@@ -337,6 +338,7 @@ export const IncidentSchema = z
       .prefault({})
       .meta({ description: 'Press release.' }),
     email: emailSection,
+    publish: PublishSchema,
   })
   .superRefine(rejectUnsafeCharacters, { when: () => true })
   .meta({
