@@ -1,3 +1,4 @@
+import type { ArchivePlan } from './output/archive.js';
 import { writeArtifacts } from './output/write.js';
 import { RenderCache } from './render/cache.js';
 import { planRun, type RenderOptions } from './render/plan.js';
@@ -55,6 +56,7 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
   const warnings = [...diagnostics];
   const artifacts: Artifact[] = [];
   const byIncident = new Map<string, Artifact[]>();
+  const archives = new Map<string, ArchivePlan>();
   for (const item of items) {
     if (item.error !== undefined) throw item.error;
     warnings.push(...item.warnings);
@@ -66,9 +68,10 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
       );
     // A cached incident's folder already holds exactly these artifacts: it is left as it is.
     if (!item.cached) byIncident.set(item.id!, item.artifacts);
+    if (!item.cached && item.archive) archives.set(item.id!, item.archive);
   }
   if (plan.dryRun) return { artifacts, warnings, out };
-  const written = await writeArtifacts(out, byIncident);
+  const written = await writeArtifacts(out, byIncident, archives);
   cache?.save(items.filter((item) => item.key && !item.cached) as Required<BatchItem>[]);
   return { artifacts, warnings, out, previousRunComplete: written.previousRunComplete };
 }

@@ -73,6 +73,7 @@ function buildProgram(): Command {
     .option('--wrap <n>', 'wrap plain text at n columns', positiveInt)
     .option('--json', 'print the list of written artifacts (paths, sha256) as JSON to stdout')
     .option('--release', 'refuse drafts (no current approval); every warning is an error')
+    .option('--archive', 'also keep this approved version under <id>/archive/<updated>/')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',

@@ -129,6 +129,10 @@ export interface Selection {
   release?: boolean;
   /** The clock (ms since the epoch) for "updated is ahead of the clock"; not in the cache key. */
   now?: number;
+  /** `--archive`: keep every approved version under `<id>/archive/` (also `publish.archive`). */
+  archive?: boolean;
+  /** The output folder, whose archives the FAQ pages link; absent in a dry run. */
+  out?: string;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface RenderFlags {
   quiet?: boolean;
   /** Refuse drafts; every warning is an error. */
   release?: boolean;
+  /** Keep every approved version under `<id>/archive/<updated>/`. */
+  archive?: boolean;
 }
 
 /** `faq render --json`: what was written, for CI. Version 1; fields are only ever added. */
@@ -56,6 +58,7 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
       ...(flags.templates ? { templates: flags.templates } : {}),
       ...(flags.wrap ? { wrap: flags.wrap } : {}),
       ...(flags.release ? { release: true } : {}),
+      ...(flags.archive ? { archive: true } : {}),
       dryRun: flags.stdout === true,
     });
   } catch (error) {

@@ -33,6 +33,8 @@ export interface LayoutData {
     website?: { href: string; text: string };
     /** The template's closing lines after its last `---` (e.g. the hotline), as HTML. */
     footer?: string;
+    /** Links to the archived earlier versions, newest first (FAQ page with an archive only). */
+    earlier?: RenderedDocument['earlier'];
   };
   css: string;
 }
@@ -73,6 +75,7 @@ function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jso
       sections: parts.sections,
       hasUpdated: parts.hasUpdated,
       phase: doc.incident.incident.phase,
+      ...(doc.earlier?.length ? { earlier: doc.earlier } : {}),
       ...(footer.length ? { footer: renderHtmlBody(footer, []).trimEnd() } : {}),
       ...(website
         ? {

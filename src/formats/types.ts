@@ -35,6 +35,8 @@ export interface RenderedDocument {
   labels: Record<string, string>;
   layouts: Layouts;
   wrap?: number;
+  /** The FAQ page's links to the archived earlier versions (newest first), when there are any. */
+  earlier?: readonly { href: string; iso: string; text: string }[];
   /** Formats already produced for this document, for formats built from others (eml). */
   produced: Map<string, string | Uint8Array>;
 }

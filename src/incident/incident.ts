@@ -36,5 +36,7 @@ export type Incident = Omit<Parsed, 'id' | 'email' | 'incident'> & {
   file: string;
   /** Where the id is written (`id:`), for messages; absent when the file name gives the id. */
   idAt?: { line: number; col: number };
+  /** Where `updated:` is written, for messages about the version (the archive). */
+  updatedAt?: { line: number; col: number };
   email: Omit<Parsed['email'], 'recipients'> & { recipients: Recipient[] };
 };

@@ -81,6 +81,7 @@ export function validateIncident(
   if ((options.languages ?? [parsed.data.lang]).includes('de'))
     checkGrammar(parsed.data, declaresGender(loaded.data), report);
   if (parsed.data.id !== undefined) incident.idAt = locate(loaded.doc, loaded.lineCounter, ['id']);
+  incident.updatedAt = locate(loaded.doc, loaded.lineCounter, ['updated']);
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { InterruptedError, OutputError, type Artifact } from '../shared.js';
+import { stageArchive, type ArchivedVersion, type ArchivePlan } from './archive.js';
 import { describe } from './describe.js';
 import { acquireLock, type Lock } from './lock.js';
 import { checkReplaceable } from './ownership.js';
@@ -30,9 +31,15 @@ export interface Manifest {
     bytes: number;
     sha256: string;
   }[];
+  /** The archived versions, oldest first; only when the incident has an archive. */
+  archive?: ArchivedVersion[];
 }
 
-export function buildManifest(id: string, artifacts: readonly Artifact[]): Manifest {
+export function buildManifest(
+  id: string,
+  artifacts: readonly Artifact[],
+  archive?: ArchivePlan,
+): Manifest {
   return {
     version: 1,
     id,
@@ -45,6 +52,7 @@ export function buildManifest(id: string, artifacts: readonly Artifact[]): Manif
       bytes: a.bytes,
       sha256: a.sha256,
     })),
+    ...(archive ? { archive: archive.versions } : {}),
   };
 }
 
@@ -67,6 +75,7 @@ export interface WriteReport {
 export async function writeArtifacts(
   out: string,
   byIncident: Map<string, Artifact[]>,
+  archives: ReadonlyMap<string, ArchivePlan> = new Map(),
 ): Promise<WriteReport> {
   const signals = watchSignals();
   const staged: { id: string; staging: string }[] = [];
@@ -95,7 +104,7 @@ export async function writeArtifacts(
     for (const [id, artifacts] of byIncident) {
       const staging = join(work, `${STAGING}${id}-${process.pid}`);
       staged.push({ id, staging });
-      await writeStaging(out, staging, id, artifacts, interrupted);
+      await writeStaging(out, staging, { id, artifacts, archive: archives.get(id) }, interrupted);
     }
     // A Ctrl-C that came during the last synchronous write is delivered when the event loop
     // polls. A timer makes it poll; the setImmediate after it runs after that poll phase.
@@ -151,10 +160,10 @@ async function createOutFolder(out: string): Promise<string | undefined> {
 async function writeStaging(
   out: string,
   staging: string,
-  id: string,
-  artifacts: readonly Artifact[],
+  incident: { id: string; artifacts: readonly Artifact[]; archive?: ArchivePlan | undefined },
   interrupted: () => void,
 ): Promise<void> {
+  const { id, artifacts, archive } = incident;
   const root = resolve(staging);
   const folders = new Set<string>([root]);
   const write = (rel: string, content: string | Uint8Array): void => {
@@ -174,7 +183,8 @@ async function writeStaging(
     await rm(staging, { recursive: true, force: true });
     mkdirSync(staging);
     for (const artifact of artifacts) write(artifact.path.slice(id.length + 1), artifact.content);
-    write('manifest.json', `${JSON.stringify(buildManifest(id, artifacts), null, 2)}\n`);
+    if (archive) stageArchive(out, id, archive, write);
+    write('manifest.json', `${JSON.stringify(buildManifest(id, artifacts, archive), null, 2)}\n`);
   } catch (error) {
     if (error instanceof OutputError) throw error;
     throw new OutputError(

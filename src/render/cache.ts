@@ -187,6 +187,7 @@ export class RenderCache {
           explicitFormats: selection.explicitFormats,
           wrap: selection.wrap ?? null,
           release: selection.release === true,
+          archive: selection.archive === true,
         },
       }),
       templatesHash(store),

@@ -56,7 +56,7 @@ export function buildDocument(
   variant: { name: string; config: Variant },
   lang: string,
   engine: TemplateEngine,
-  options: { wrap?: number; recipient?: Recipient },
+  options: { wrap?: number; recipient?: Recipient; earlier?: RenderedDocument['earlier'] },
 ): RenderedDocument {
   const view = buildViewModel(incident, lang, options.recipient, variant.config);
   return buildDocumentFromView(incident, variant, lang, engine, options, view);
@@ -68,7 +68,7 @@ export function buildDocumentFromView(
   variant: { name: string; config: Variant },
   lang: string,
   engine: TemplateEngine,
-  options: { wrap?: number; recipient?: Recipient },
+  options: { wrap?: number; recipient?: Recipient; earlier?: RenderedDocument['earlier'] },
   view: ViewModel,
 ): RenderedDocument {
   const { recipient } = options;
@@ -94,6 +94,7 @@ export function buildDocumentFromView(
       css: (name) => engine.store.read(`layouts/${name}.css`)?.text ?? '',
     },
     ...(options.wrap ? { wrap: options.wrap } : {}),
+    ...(options.earlier?.length ? { earlier: options.earlier } : {}),
     produced: new Map(),
   };
 }

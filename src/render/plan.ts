@@ -21,6 +21,8 @@ export interface RenderOptions {
   dryRun?: boolean;
   /** Refuse drafts, and every warning is an error (CI publishing only what was approved). */
   release?: boolean;
+  /** Keep a copy of every approved version under `<id>/archive/<updated>/` (`--archive`). */
+  archive?: boolean;
 }
 
 /** One file of a run, by its place in the list given. */
@@ -72,6 +74,8 @@ export function planRun(options: RenderOptions): Plan {
     ...(options.wrap ? { wrap: options.wrap } : {}),
     ...(options.release ? { release: true } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.archive ? { archive: true } : {}),
+    ...(options.dryRun ? {} : { out: options.out ?? 'dist' }),
   };
   return {
     selection,

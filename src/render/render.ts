@@ -2,6 +2,8 @@ import type { Incident } from '../incident/incident.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
 import { InputError, type Artifact, type Diagnostic, type Selection } from '../shared.js';
+import type { ArchivedVersion } from '../output/archive.js';
+import { archiveStamp, earlierVersions } from './archive.js';
 import { RenderedTexts } from './artifact.js';
 import { buildDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
@@ -12,6 +14,8 @@ import { readVariants } from './variants.js';
 export interface RenderResult {
   artifacts: Artifact[];
   warnings: Diagnostic[];
+  /** Each page that links earlier versions as it reads without them: its archived copy, by path. */
+  copies: Map<string, Artifact>;
 }
 
 /** The formats to produce: first those that others are built from (txt and html for eml). */
@@ -83,6 +87,11 @@ async function renderDocument(
       title: doc.title,
     };
     result.artifacts.push(run.texts.toArtifact(path, meta, content));
+    // The archived copy of a page must not depend on the archive: it reads without the links.
+    if (doc.earlier && name === 'html') {
+      const copy = await module.render({ ...doc, earlier: undefined });
+      result.copies.set(path, run.texts.toArtifact(path, meta, copy));
+    }
   }
 }
 
@@ -98,9 +107,15 @@ export async function renderIncident(
   incident: Incident,
   engine: TemplateEngine,
   selection: Selection,
-  options: { eachRecipientInFull?: boolean; parseFrom?: number } = {},
+  options: {
+    eachRecipientInFull?: boolean;
+    parseFrom?: number;
+    /** The incident's archived versions: a FAQ page links those older than `updated`. */
+    archived?: readonly ArchivedVersion[];
+  } = {},
 ): Promise<RenderResult> {
-  const result: RenderResult = { artifacts: [], warnings: [] };
+  const result: RenderResult = { artifacts: [], warnings: [], copies: new Map() };
+  const stamp = archiveStamp(incident.updated);
   const variants = readVariants(engine.store);
   const texts = new RenderedTexts(allowedLeftovers(incident));
   for (const name of selection.variants) {
@@ -123,9 +138,14 @@ export async function renderIncident(
         continue;
       }
       for (const recipient of recipients.length > 0 ? recipients : [undefined]) {
+        const earlier =
+          config.faqPage && options.archived?.length
+            ? earlierVersions(options.archived, stamp, `${name}.${lang}.html`, lang)
+            : [];
         const doc = buildDocument(incident, variant, lang, engine, {
           ...wrap,
           ...(recipient ? { recipient } : {}),
+          ...(earlier.length ? { earlier } : {}),
         });
         await renderDocument(doc, formats, run, result);
       }

@@ -4,6 +4,8 @@ import { MAX_FILE_BYTES } from '../incident/load.js';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import type { Lang } from '../lang/index.js';
 import { hasErrors, type Artifact, type Diagnostic, type Selection } from '../shared.js';
+import { readArchive, type ArchivePlan } from '../output/archive.js';
+import { planArchive } from './archive.js';
 import type { RenderCache } from './cache.js';
 import type { TemplateEngine } from './engine.js';
 import type { Plan } from './plan.js';
@@ -30,6 +32,8 @@ export interface BatchItem {
   cached: boolean;
   /** The render-cache key of the file's bytes, when there is a cache. */
   key?: string;
+  /** The incident's archive: what its folder keeps and what this render adds (src/render/archive.ts). */
+  archive?: ArchivePlan;
 }
 
 export type TaskResult = Omit<BatchItem, 'file' | 'cached' | 'key'>;
@@ -73,7 +77,21 @@ export async function processFile(
   if (!incident || hasErrors(diagnostics)) return { diagnostics, warnings: [], artifacts: [] };
   const id = { id: incident.id, ...(incident.idAt ? { idAt: incident.idAt } : {}) };
   try {
-    const result = await renderIncident(incident, engine, selection);
+    const previous = selection.out ? readArchive(selection.out, incident.id) : undefined;
+    const result = await renderIncident(incident, engine, selection, {
+      ...(previous ? { archived: previous.versions } : {}),
+    });
+    const archiving = selection.archive === true || incident.publish?.archive === true;
+    const archive = previous
+      ? planArchive(incident, archiving, previous, result.artifacts, result.copies)
+      : { diagnostics: [] };
+    if (archive.diagnostics.length)
+      return {
+        ...id,
+        diagnostics: [...diagnostics, ...archive.diagnostics],
+        warnings: [],
+        artifacts: [],
+      };
     // With --release, a warning of the render (an e-mail without sender) fails the file too.
     if (selection.release && result.warnings.length > 0)
       return {
@@ -85,7 +103,13 @@ export async function processFile(
         warnings: [],
         artifacts: [],
       };
-    return { ...id, diagnostics, warnings: result.warnings, artifacts: result.artifacts };
+    return {
+      ...id,
+      diagnostics,
+      warnings: result.warnings,
+      artifacts: result.artifacts,
+      ...(archive.plan ? { archive: archive.plan } : {}),
+    };
   } catch (error) {
     return { ...id, diagnostics, warnings: [], artifacts: [], error };
   }
