@@ -18,10 +18,24 @@ export type WithDates<T> = T extends DateText
 
 type Parsed = WithDates<IncidentFile>;
 
+/** One of a customer's services: which of the incident's `services` it is, by index. */
+export type CustomerService = Parsed['customers'][number]['services'][number] & { service: number };
+
+/** A customer (`customers:`): its kit's folder name, and its services found in `services`. */
+export type Customer = Omit<Parsed['customers'][number], 'services'> & {
+  /** File-name part of its kit folder and e-mails, unique within the incident. */
+  slug: string;
+  /** Its place in `customers`. */
+  index: number;
+  services: CustomerService[];
+};
+
 /** One recipient of a mail merge. */
 export type Recipient = Parsed['email']['recipients'][number] & {
   /** File-name part of this recipient's e-mails, unique within the incident. */
   slug: string;
+  /** The customer this e-mail is for, when the file has `customers` (the e-mail carries its kit). */
+  customer?: Customer;
 };
 
 /**
@@ -29,7 +43,7 @@ export type Recipient = Parsed['email']['recipients'][number] & {
  * its id, status and phase settled (status.ts: the newest update that sets one decides) and each
  * recipient's file name. The input of every renderer.
  */
-export type Incident = Omit<Parsed, 'id' | 'email' | 'incident'> & {
+export type Incident = Omit<Parsed, 'id' | 'email' | 'incident' | 'customers'> & {
   id: string;
   incident: Omit<Parsed['incident'], 'status' | 'phase'> & { status: Status; phase: Phase };
   /** The file it came from, for messages. */
@@ -38,5 +52,7 @@ export type Incident = Omit<Parsed, 'id' | 'email' | 'incident'> & {
   idAt?: { line: number; col: number };
   /** Where `updated:` is written, for messages about the version (the archive). */
   updatedAt?: { line: number; col: number };
+  /** With `customers`, one recipient per customer (their e-mails are the mail merge). */
   email: Omit<Parsed['email'], 'recipients'> & { recipients: Recipient[] };
+  customers: Customer[];
 };

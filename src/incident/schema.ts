@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { GENDERS } from '../lang/grammar.js';
 import { LANGUAGES } from '../lang/index.js';
 import { rejectUnsafeCharacters } from './characters.js';
 import { PublishSchema } from './schema-publish.js';
+import { customers } from './schema-customers.js';
+import { nameGrammar } from './schema-grammar.js';
 import {
   choice,
   date,
@@ -37,7 +38,6 @@ export type Status = (typeof STATUSES)[number];
 export type Phase = (typeof PHASES)[number];
 /** Who speaks: an IT service provider to its customers, or an administration to its citizens. */
 export const ORGANIZATION_KINDS = ['provider', 'administration'] as const;
-export { GENDERS };
 
 const person = z.strictObject({
   name: text.optional().meta({ description: 'Name shown with the contact, e.g. "Pressestelle".' }),
@@ -73,40 +73,7 @@ const organization = z
     contact: person
       .optional()
       .meta({ description: 'Press contact; also the e-mail sender unless email.from is set.' }),
-    grammar: z
-      .strictObject({
-        gender: choice(GENDERS).default('feminine').meta({
-          description:
-            'German grammatical gender of the name: "die regio iT" (feminine, default), "der Zweckverband" (masculine), "das Rechenzentrum" (neuter), "die Stadtwerke" (plural), or none (no article: "Dataport").',
-        }),
-        genitive: text.optional().meta({
-          description:
-            'The name as it reads after "des"/"der", if it changes: "Zweckverbands KDN". Default: the name.',
-          examples: ['Zweckverbands KDN'],
-        }),
-        forms: z
-          .strictObject({
-            nom: text.meta({
-              description: 'Nominative with article: "das Kommunale Rechenzentrum Niederrhein".',
-            }),
-            gen: text.meta({
-              description: 'Genitive with article: "des Kommunalen Rechenzentrums Niederrhein".',
-            }),
-            dat: text.meta({
-              description: 'Dative with article: "dem Kommunalen Rechenzentrum Niederrhein".',
-            }),
-            acc: text.meta({
-              description: 'Accusative with article: "das Kommunale Rechenzentrum Niederrhein".',
-            }),
-          })
-          .optional()
-          .meta({
-            description:
-              'The name in the four cases, as in a sentence (article in lower case). Needed when the words change: "Kommunales …", masculine and neuter names without genitive.',
-          }),
-      })
-      .prefault({})
-      .meta({ description: 'How German sentences refer to the organisation.' }),
+    grammar: nameGrammar.meta({ description: 'How German sentences refer to the organisation.' }),
   })
   .meta({ description: 'Who publishes: name, contact and how German sentences name it.' });
 
@@ -339,6 +306,7 @@ export const IncidentSchema = z
       .meta({ description: 'Press release.' }),
     email: emailSection,
     publish: PublishSchema,
+    customers,
   })
   .superRefine(rejectUnsafeCharacters, { when: () => true })
   .meta({

@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
 import { isShownBy, type Diagnostic, type Variant } from '../shared.js';
 import type { Lang } from '../lang/index.js';
 import { checkApproval } from './approval.js';
@@ -14,6 +14,7 @@ import {
 import type { Incident, WithDates } from './incident.js';
 import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
 import { locate, locateInValue, type KeyPath, type Position } from './locate.js';
+import { settleCustomers, toRecipients } from './customer-rules.js';
 import { checkGrammar } from './grammar-rules.js';
 import { IncidentSchema, type IncidentFile, type Phase } from './schema.js';
 import { slugify } from './slug.js';
@@ -48,7 +49,8 @@ export function validateIncident(
 ): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   let found = 0;
-  const report: Report = (path, message, hint, opts = {}) => {
+  const report: Report = (keyPath, message, hint, opts = {}) => {
+    const path = asWritten(loaded, keyPath);
     // Locating is linear in the file; a file with thousands of problems is reported in part.
     found += 1;
     if (diagnostics.length >= MAX_DIAGNOSTICS) return;
@@ -85,6 +87,16 @@ export function validateIncident(
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };
+}
+
+/**
+ * The key path as the file writes it: a value written short for a mapping (a customer's service
+ * `Kfz-Zulassung` for `{ name: Kfz-Zulassung }`) is reported at the value, not at a key inside it.
+ */
+function asWritten(loaded: LoadedFile, path: KeyPath): KeyPath {
+  for (let i = 1; i < path.length; i++)
+    if (isScalar(loaded.doc.getIn(path.slice(0, i), true))) return path.slice(0, i);
+  return path;
 }
 
 /** Whether the file itself sets organization.grammar.gender (the parsed data has the default). */
@@ -164,13 +176,19 @@ function buildIncident(
   checkLanguages(input, options.languages ?? [input.lang], report, (path) =>
     variants ? variants.some((v) => isShownBy(v, path)) : true,
   );
-  const recipients = parsed.email.recipients.map((r, i) => ({
-    ...r,
-    slug: slugify(r.name) || `recipient-${i + 1}`,
-  }));
-  checkRecipientSlugs(recipients, report);
+  const customers = settleCustomers(parsed, loaded.data, report, {
+    german: (options.languages ?? [input.lang]).includes('de'),
+  });
+  const recipients =
+    customers.length > 0
+      ? toRecipients(customers)
+      : parsed.email.recipients.map((r, i) => ({
+          ...r,
+          slug: slugify(r.name) || `recipient-${i + 1}`,
+        }));
+  checkRecipientSlugs(customers.length > 0 ? [] : recipients, report);
   const incident = { ...parsed.incident, ...state };
-  return { ...parsed, id, file, incident, email: { ...parsed.email, recipients } };
+  return { ...parsed, id, file, incident, email: { ...parsed.email, recipients }, customers };
 }
 
 /** The id, or the file name when it can serve as one. */

@@ -12,6 +12,7 @@ type Def = {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   valueType?: z.ZodType;
@@ -53,9 +54,14 @@ function unwrapUncached(schema: z.ZodType): Unwrapped {
     if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault')
       out.required = false;
     if (def.type === 'default' && !('default' in out)) out.default = def.defaultValue;
-    node = def.type === 'pipe' ? def.in : def.innerType;
+    // A pipe that starts with a transform (`z.preprocess`) reads its result by the schema after it.
+    node = def.type === 'pipe' ? (isTransform(def.in) ? def.out : def.in) : def.innerType;
   }
   return out;
+}
+
+function isTransform(schema: z.ZodType | undefined): boolean {
+  return schema !== undefined && defOf(schema).type === 'transform';
 }
 
 function defOf(schema: z.ZodType): Def {

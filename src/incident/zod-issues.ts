@@ -40,7 +40,9 @@ function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
       def.type === 'nullable' ||
       def.type === 'pipe'
     ) {
-      current = (def.innerType ?? def.in) as AnySchema;
+      const from = def.in as AnySchema | undefined;
+      current = (def.innerType ??
+        (from?._zod.def.type === 'transform' ? def.out : from)) as AnySchema;
     } else if (def.type === 'union') {
       current = (def.options as AnySchema[]).find((o) => o._zod.def.type === 'object');
     } else return current;

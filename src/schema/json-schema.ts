@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IncidentSchema } from '../incident/schema.js';
+import { PLAIN_KEY } from '../incident/schema-customers.js';
 
 /** Identifies the incident-file format (not a URL to fetch); bump the version with the format. */
 export const INCIDENT_SCHEMA_ID = 'urn:faq:incident-file:v1';
@@ -30,6 +31,7 @@ export function buildIncidentJsonSchema(): JsonSchema {
   };
   visit(schema, dropRedundantFormat);
   visit(schema, dropEmptyDefault);
+  visit(schema, allowPlainValue);
   addCrossFieldRules(schema);
   return schema;
 }
@@ -67,6 +69,21 @@ function dropEmptyDefault(schema: JsonSchema): void {
   const value = schema.default;
   if (value !== null && typeof value === 'object' && Object.keys(value).length === 0)
     delete schema.default;
+}
+
+/**
+ * An object marked as one that may be written as its key's value alone (a customer's service:
+ * `Kfz-Zulassung` for `{ name: Kfz-Zulassung }`; zod reads it with a preprocess, which JSON
+ * Schema cannot say by itself) accepts that value too.
+ */
+function allowPlainValue(schema: JsonSchema): void {
+  const key = schema[PLAIN_KEY];
+  if (typeof key !== 'string') return;
+  delete schema[PLAIN_KEY];
+  const { description, ...object } = schema;
+  const plain = (object.properties as Record<string, JsonSchema>)[key];
+  for (const k of Object.keys(schema)) delete schema[k];
+  Object.assign(schema, { description, anyOf: [plain, object] });
 }
 
 // `type` repeated for ajv's strictTypes, `properties` for strictRequired.

@@ -131,6 +131,18 @@ const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(
   '  measures: [shutdown, experts]\n  affected: [Kundenportal, { de: Abrechnung }]\n',
 );
 
+/** FULL with `customers` instead of email.recipients (a file may not have both). */
+const WITH_CUSTOMERS = `${FULL.replace(/^ {2}recipients:\n(?: {4}.*\n)+/m, '')}customers:
+  - name: Stadt Musterstadt
+    grammar: { gender: feminine, genitive: Stadt Musterstadt, forms: { nom: die Stadt Musterstadt, gen: der Stadt Musterstadt, dat: der Stadt Musterstadt, acc: die Stadt Musterstadt } }
+    email: it@musterstadt.example
+    salutation: Hallo
+    answer: Nicht betroffen.
+    website: https://www.musterstadt.example
+    contact: { phone: '+49 123 4', hours: { de: Mo–Fr } }
+    services: [Kfz-Zulassung, { name: Bürgerbüro, note: { de: Nur Nord. } }]
+`;
+
 /** Every string of a parsed document, with its key path. */
 function leaves(value, path = []) {
   if (typeof value === 'string') return [path];
@@ -163,7 +175,7 @@ const generic = (path) =>
 
 test('the test file below has every string field of the schema', async () => {
   const covered = new Set();
-  for (const text of [FULL, WITH_AFFECTED]) {
+  for (const text of [FULL, WITH_AFFECTED, WITH_CUSTOMERS]) {
     const checked = await checkIncident('every-field.yaml', { source: Buffer.from(text) });
     assert.deepEqual(checked.diagnostics, []);
     for (const path of leaves(YAML.parse(text))) covered.add(generic(path));
@@ -189,6 +201,9 @@ for (const [label, char, written] of [
       ...leaves(YAML.parse(WITH_AFFECTED))
         .filter((path) => path[1] === 'affected')
         .map((path) => [WITH_AFFECTED, path]),
+      ...leaves(YAML.parse(WITH_CUSTOMERS))
+        .filter((path) => path[0] === 'customers')
+        .map((path) => [WITH_CUSTOMERS, path]),
     ];
     for (const [text, path] of cases) {
       const doc = YAML.parseDocument(text);

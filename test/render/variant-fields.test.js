@@ -107,6 +107,16 @@ const MARKED = {
     signature: MARK,
     recipients: [{ name: MARK, salutation: MARK, answer: MARK }],
   },
+  // A file has customers or email.recipients: with customers omitted, the recipients go.
+  customers: [
+    {
+      name: MARK,
+      salutation: MARK,
+      answer: MARK,
+      website: 'https://zzomitted.example',
+      contact: { phone: `+49 2 ${MARK}`, hours: MARK },
+    },
+  ],
 };
 
 test('no built-in variant shows anything it omits, in any language or format', async (t) => {
@@ -119,6 +129,7 @@ test('no built-in variant shows anything it omits, in any language or format', a
       assert.ok(path in MARKED, `the test has a marked value for ${path}`);
       doc.setIn(path.split('.'), MARKED[path]);
     }
+    if (config.omits.includes('customers')) doc.deleteIn(['email', 'recipients']);
     const file = join(dir, `${name}-marked.yaml`);
     writeFileSync(file, String(doc));
     const { artifacts } = await renderFiles({

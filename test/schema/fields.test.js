@@ -83,6 +83,21 @@ const FULL = {
   },
 };
 
+/** A customer with every field set: `withValue` puts it in place of email.recipients (not both). */
+const CUSTOMER = {
+  name: 'Stadt',
+  grammar: {
+    gender: 'none',
+    forms: { nom: 'Stadt', gen: 'von Stadt', dat: 'Stadt', acc: 'Stadt' },
+  },
+  email: 'it@example.org',
+  salutation: 'Hallo,',
+  answer: 'Ja.',
+  website: 'https://www.stadt.example',
+  contact: { phone: '+49 3', hours: 'Mo–Fr' },
+  services: [{ name: 'Kfz', note: 'Nur Nord.' }],
+};
+
 /** The concrete key path of a schema path: the first item of a list, key `k` of a record. */
 const concrete = (path) => path.map((p) => (p === '[]' ? 0 : p === '{}' ? 'k' : p));
 
@@ -92,6 +107,12 @@ function withValue(path, value) {
   if (keys[0] === 'incident' && keys[1] === 'affected') {
     delete data.services;
     data.incident.affected = ['Portal'];
+  }
+  if (keys[0] === 'customers') {
+    delete data.email.recipients;
+    data.customers = [JSON.parse(JSON.stringify(CUSTOMER))];
+    // A customer's service is named as in services.
+    if (keys.join('.') === 'customers.0.services.0.name') data.services[0].name = value;
   }
   let node = data;
   for (const key of keys.slice(0, -1)) node = node[key];
