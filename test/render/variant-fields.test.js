@@ -127,9 +127,12 @@ test('no built-in variant shows anything it omits, in any language or format', a
     const doc = parseDocument(example);
     for (const path of config.omits) {
       assert.ok(path in MARKED, `the test has a marked value for ${path}`);
-      doc.setIn(path.split('.'), MARKED[path]);
+      const value =
+        path === 'email' && config.omits.includes('customers')
+          ? { ...MARKED.email, recipients: [] }
+          : MARKED[path];
+      doc.setIn(path.split('.'), value);
     }
-    if (config.omits.includes('customers')) doc.deleteIn(['email', 'recipients']);
     const file = join(dir, `${name}-marked.yaml`);
     writeFileSync(file, String(doc));
     const { artifacts } = await renderFiles({
