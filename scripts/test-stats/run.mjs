@@ -7,8 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { testGroups } from '../test-files.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'faq-test-stats-'));
@@ -64,11 +65,20 @@ for (const line of lines) {
     script,
   });
 }
+// A group of files in one process (scripts/test.mjs) is a module group-N.test.js in a temp folder.
+const groups = testGroups(root);
+const nameOf = (script) => {
+  const group = /^group-(\d+)\.test\.js$/.exec(basename(script));
+  if (!group || script.startsWith(root)) return relative(root, script);
+  const files = groups[Number(group[1]) - 1] ?? [];
+  return `group-${group[1]} (${files.length} files: ${files.map((f) => basename(f, '.test.js')).join(' ')})`;
+};
+const isTestProcess = (info) => info.kind === 'node' && /\.test\.js$/.test(info.script);
 const fileOf = (pid) => {
   for (let p = pid, i = 0; p && i < 10; i++) {
     const info = byPid.get(p);
     if (!info) return undefined;
-    if (info.kind === 'node' && /\.test\.js$/.test(info.script)) return relative(root, info.script);
+    if (isTestProcess(info)) return nameOf(info.script);
     p = info.ppid;
   }
   return undefined;
@@ -77,7 +87,7 @@ const fileOf = (pid) => {
 const durations = new Map();
 for (const [pid, info] of byPid) {
   const file = fileOf(pid) ?? '(other)';
-  if (info.kind === 'node' && info.script.endsWith(file)) durations.set(file, info.seconds);
+  if (isTestProcess(info) && nameOf(info.script) === file) durations.set(file, info.seconds);
   const row = perFile.get(file) ?? { assertions: 0, cli: 0, cpu: 0 };
   row.cpu += info.cpu;
   if (info.kind === 'cli') row.cli += 1;

@@ -8,6 +8,9 @@ import { FIXTURES, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const SERIAL = { FAQ_WORKERS: '0', FAQ_CACHE: '0' };
 const THREADED = { FAQ_WORKERS: '2', FAQ_CACHE: '0', FAQ_TIMING: '1' };
+// The tests after the first are about the order of the files and their errors, not the bytes of
+// each format (the first test compares every format): one format keeps them cheap.
+const TXT = ['--format', 'txt'];
 
 /** Copies of every fixture under new ids: enough files for worker threads. */
 function manyIncidents(t, copies = 3) {
@@ -73,8 +76,8 @@ test('with worker threads, --json lists the artifacts in the order of the files'
   // One copy of each fixture: twelve files or more, three chunks of four for the threads.
   const { files } = manyIncidents(t, 1);
   assert.ok(files.length >= 12, `${files.length} files`);
-  const serial = await renderTree(t, files, SERIAL, ['--json']);
-  const threaded = await renderTree(t, files, THREADED, ['--json']);
+  const serial = await renderTree(t, files, SERIAL, ['--json', ...TXT]);
+  const threaded = await renderTree(t, files, THREADED, ['--json', ...TXT]);
   assert.equal(threaded.r.code, 0, threaded.r.stderr);
   const strip = (stdout, out) => stdout.replaceAll(out, '<out>');
   assert.equal(strip(threaded.r.stdout, threaded.out), strip(serial.r.stdout, serial.out));
@@ -88,8 +91,8 @@ test('with worker threads, every invalid file is reported as before and nothing 
   writeFileSync(files[3], readFileSync(files[3], 'utf8').replace(/status: \w+/, 'status: atack'));
   writeFileSync(files[17], 'id: Not Valid\n');
   writeFileSync(files[18], readFileSync(files[2])); // same id as files[2]
-  const serial = await renderTree(t, files, SERIAL);
-  const threaded = await renderTree(t, files, THREADED);
+  const serial = await renderTree(t, files, SERIAL, TXT);
+  const threaded = await renderTree(t, files, THREADED, TXT);
   assert.equal(serial.r.code, 1);
   assert.equal(threaded.r.code, 1);
   assert.match(threaded.stderr, /status/);
@@ -103,8 +106,8 @@ test('with worker threads, a template error stops the render as before and nothi
   const overlay = tempDir(t, 'faq-batch-tpl-');
   mkdirSync(join(overlay, 'de'));
   writeFileSync(join(overlay, 'de', 'press.md.hbs'), '# Presse\n\n{{nope.field}}\n');
-  const serial = await renderTree(t, files, SERIAL, ['--templates', overlay]);
-  const threaded = await renderTree(t, files, THREADED, ['--templates', overlay]);
+  const serial = await renderTree(t, files, SERIAL, ['--templates', overlay, ...TXT]);
+  const threaded = await renderTree(t, files, THREADED, ['--templates', overlay, ...TXT]);
   assert.equal(serial.r.code, 1, serial.r.stderr);
   assert.equal(threaded.r.code, serial.r.code);
   assert.match(threaded.stderr, /press\.md\.hbs:3:\d+: error: /);
@@ -116,8 +119,8 @@ test('a missing file among many is reported with its path', async (t) => {
   const { dir, files } = manyIncidents(t, 2);
   const missing = join(dir, 'gone.yaml');
   const list = [...files.slice(0, 10), missing, ...files.slice(10)];
-  const serial = await renderTree(t, list, SERIAL);
-  const threaded = await renderTree(t, list, THREADED);
+  const serial = await renderTree(t, list, SERIAL, TXT);
+  const threaded = await renderTree(t, list, THREADED, TXT);
   assert.equal(threaded.r.code, 1);
   assert.match(threaded.stderr, /^faq: error: file not found: \S*gone\.yaml \(hint: /m);
   assert.equal(threaded.stderr, serial.stderr);

@@ -3,13 +3,19 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
 import { InputError, UsageError } from '../../lib/shared.js';
 import { EXAMPLE, listFiles, runInProcess, tempDir } from '../helpers.js';
 
-// In process, the render cache would be kept in the working folder (the repository).
-process.env.FAQ_CACHE = '0';
+// In process, the render cache would be kept in the working folder (the repository). The
+// setting goes with this file's tests (npm test runs other files in the same process).
+const savedCache = process.env.FAQ_CACHE;
+before(() => (process.env.FAQ_CACHE = '0'));
+after(() => {
+  if (savedCache === undefined) delete process.env.FAQ_CACHE;
+  else process.env.FAQ_CACHE = savedCache;
+});
 
 function snapshot(dir) {
   return listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
