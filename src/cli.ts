@@ -33,6 +33,15 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** `--rate 30/min`: parsed in the send command (so that the help stays cheap). */
+function parseRateOption(value: string): number {
+  const match = /^(\d+)(?:\/min)?$/.exec(value.trim());
+  const rate = match ? Number(match[1]) : Number.NaN;
+  if (!(rate >= 1 && rate <= 60_000))
+    throw new InvalidArgumentError('must be messages per minute, e.g. 30/min (1 to 60000)');
+  return rate;
+}
+
 /** The built-in variants, for the help; an overlay (--templates) may have others. */
 function listVariants(): string {
   try {
@@ -198,6 +207,45 @@ function buildProgram(): Command {
       process.exitCode = await runDiff(oldFile, newFile, opts);
     });
 
+  program
+    .command('send')
+    .description('send the e-mails of an approved version over SMTP, once per recipient')
+    .argument('<file>', 'incident file (YAML)')
+    .option('--yes', 'send (without it: a dry run that lists what would be sent)')
+    .option('--dry-run', 'list recipient, subject and size of each e-mail; send nothing (default)')
+    .option(
+      '--smtp <url>',
+      'SMTP server: smtps://host[:port] or smtp://host[:port] (STARTTLS) (default: $FAQ_SMTP_URL)',
+    )
+    .option('--variant <name>', 'the e-mail variant', 'email')
+    .option('--customer <name>', 'only this recipient (name or file name part)')
+    .option('--to <addr>', 'only the recipients with these addresses, comma-separated', list)
+    .option('--resend <addr>', 'send again to these addresses (the only way to send twice)', list)
+    .option('--rate <n/min>', 'messages per minute at most', parseRateOption, 30) // conservative: what a relay accepts from a new sender
+    .option('--json', 'print what was (or would be) sent as JSON to stdout')
+    .option(
+      '-o, --out <dir>',
+      'output folder of faq render; the send log is kept in <out>/../.faq-state/',
+      'dist',
+    )
+    .option('--state <dir>', 'folder of the send logs instead of <out>/../.faq-state')
+    .option('--templates <dir>', 'folder whose templates override the built-in ones')
+    .addHelpText(
+      'before',
+      examples([
+        ['faq send incident.yaml', 'dry run: who would get what'],
+        [
+          'FAQ_SMTP_URL=smtps://mail.example.org faq send incident.yaml --yes',
+          'send (login: FAQ_SMTP_USER, FAQ_SMTP_PASS)',
+        ],
+        ['faq send incident.yaml --yes --resend it@stadt.example', 'one recipient again'],
+      ]),
+    )
+    .action(async (file: string, opts) => {
+      const { runSend } = await import('./commands/send.js');
+      process.exitCode = await runSend(file, opts);
+    });
+
   program.addOption(new Option('--debug', 'print stack traces of internal errors').hideHelp());
   for (const command of [program, ...program.commands]) {
     command.configureOutput({ outputError: (text) => reportUsage(text, command) });
@@ -210,6 +258,7 @@ const PROGRAM_EXAMPLES: [string, string][] = [
   ['faq check incident.yaml', 'every problem, with file:line:col'],
   ['faq render incident.yaml', 'FAQ, press release, e-mails → dist/<id>/'],
   ['faq diff old.yaml incident.yaml', 'what an update changes in the text'],
+  ['faq send incident.yaml --yes', 'the approved e-mails over SMTP, once each'],
 ];
 
 /** clig.dev: examples first, each with what it does. */

@@ -24,7 +24,9 @@ export class EmlFrames {
     const html = String(doc.produced.get('html'));
     const bodies = { text: encodeOnce(text, mime), html: encodeOnce(html, mime) };
     const choices = [bodies.text.choice, bodies.html.choice];
-    const key = JSON.stringify([doc.lang, doc.title, Boolean(doc.recipient?.email), choices]);
+    // The Cc header is part of the frame: drafts with other copies are of another kind.
+    const to = [Boolean(doc.recipient?.email), doc.recipient?.cc ?? []];
+    const key = JSON.stringify([doc.lang, doc.title, to, choices]);
     let kind = this.kinds.get(key);
     if (!kind) this.kinds.set(key, (kind = {}));
     const parts = draftParts(doc, { text, html }, bodies, mime);

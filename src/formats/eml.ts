@@ -17,6 +17,15 @@ export function senderOf(doc: RenderedDocument): { name?: string; address: strin
   return undefined;
 }
 
+/** The Reply-To of `email.reply_to`, as MailComposer takes it; bcc is never a header. */
+function replyToOf(doc: RenderedDocument): {
+  replyTo?: string | { name: string; address: string };
+} {
+  const reply = doc.incident.email.reply_to;
+  if (!reply) return {};
+  return { replyTo: reply.name ? { name: reply.name, address: reply.email } : reply.email };
+}
+
 /**
  * Header text that a parser would read as an RFC 2047 encoded word ("=?…?=") is encoded itself,
  * so it comes back as written; nodemailer encodes other text only when it is not ASCII.
@@ -85,6 +94,8 @@ export async function render(doc: RenderedDocument): Promise<Uint8Array> {
   const mail = new MailComposer({
     from,
     ...(recipient?.email ? { to: { name: recipient.name, address: recipient.email } } : {}),
+    ...(recipient?.cc?.length ? { cc: recipient.cc } : {}),
+    ...replyToOf(doc),
     subject: await protectEncodedWords(doc.title),
     date: toRfc5322Date(doc.incident.updated),
     messageId: `<${digest.slice(0, 32)}@${domain}>`,

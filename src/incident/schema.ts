@@ -16,6 +16,7 @@ import {
   text,
   timeZone,
 } from './fields.js';
+import { copyFields, replyTo } from './schema-mail.js';
 
 export { DATE_PATTERN } from './fields.js';
 
@@ -209,6 +210,7 @@ export const RecipientSchema = z.strictObject({
       'Show the answer only while status and phase are listed (the e-mail is still written).',
   }),
   as_of: asOf('the answer'),
+  ...copyFields,
 });
 
 const emailSection = z
@@ -223,6 +225,7 @@ const emailSection = z
       })
       .optional()
       .meta({ description: 'Sender. Default: organization.contact.' }),
+    reply_to: replyTo,
     salutation: localizedText(
       'Salutation, e.g. "Sehr geehrte Damen und Herren,". Default: per language.',
     ).optional(),
