@@ -23,16 +23,24 @@ export interface Envelope {
   bytes: Uint8Array;
 }
 
-export type Delivery =
-  | { ok: true; response: string; accepted: string[]; rejected: string[]; attempts: number }
-  | {
-      ok: false;
-      /** The server's reply or what went wrong, without credentials. */
-      reply: string;
-      /** Every further message would fail the same way (login, TLS, sender refused): stop. */
-      fatal: boolean;
-      attempts: number;
-    };
+/** What became of one message: the addresses that have it, and why the others do not. */
+export interface Delivery {
+  accepted: string[];
+  /** The server's last reply to the message, e.g. "250 2.0.0 Ok: queued as 4FbS". */
+  response: string;
+  /** Per address not accepted: the server's reply or what went wrong, without credentials. */
+  refused: { address: string; reply: string }[];
+  /** Every further message would fail the same way (login, TLS, sender refused): stop. */
+  fatal: boolean;
+  attempts: number;
+}
+
+/** What the server said when it took the message for some addresses. */
+export interface Acceptance {
+  accepted: string[];
+  rejected: string[];
+  response: string;
+}
 
 type Transporter = import('nodemailer').Transporter;
 
@@ -55,42 +63,82 @@ export async function openTransport(server: SmtpServer, timing: Timing): Promise
 }
 
 /**
- * Sends one message, trying again after a temporary failure (a 4xx reply, a dropped connection,
- * a timeout) as often as `timing.backoff` allows. A 5xx reply is final for this recipient.
+ * Sends one message to its envelope's addresses, trying again after a temporary failure (a 4xx
+ * reply, a dropped connection, a timeout) as often as `timing.backoff` allows — then only to
+ * the addresses that do not have it yet. A 5xx reply is final for its address. `onAccepted` is
+ * called (and must record it) each time the server takes the message.
  */
 export async function deliver(
   transport: Transporter,
   envelope: Envelope,
   timing: Timing,
-  beforeAttempt: () => Promise<void>,
+  hooks: { beforeAttempt(): Promise<void>; onAccepted(acceptance: Acceptance): void },
 ): Promise<Delivery> {
+  let pending = [...envelope.to];
+  const accepted: string[] = [];
+  let refused: Delivery['refused'] = [];
+  let response = '';
   for (let attempt = 1; ; attempt++) {
-    await beforeAttempt();
+    await hooks.beforeAttempt();
+    let temporary: string[] = [];
+    refused = [];
     try {
       const info = (await transport.sendMail({
-        envelope: { from: envelope.from, to: envelope.to },
+        envelope: { from: envelope.from, to: pending },
         raw: Buffer.from(envelope.bytes),
-      })) as { response: string; accepted: unknown[]; rejected: unknown[] };
-      return {
-        ok: true,
-        response: info.response,
+      })) as SentInfo;
+      const acceptance = {
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),
-        attempts: attempt,
+        response: info.response,
       };
-    } catch (error) {
-      const kind = classify(error as SmtpError);
-      const wait = timing.backoff[attempt - 1];
-      if (kind !== 'temporary' || wait === undefined)
+      hooks.onAccepted(acceptance);
+      response = acceptance.response;
+      accepted.push(...acceptance.accepted);
+      for (const error of info.rejectedErrors ?? []) {
+        const address = String(error.recipient);
+        if (classify(error) === 'temporary') temporary.push(address);
+        refused.push({ address, reply: describe(error) });
+      }
+    } catch (caught) {
+      const error = caught as SmtpError;
+      const perAddress = error.rejectedErrors ?? [];
+      const kind = classify(error);
+      if (kind === 'fatal')
         return {
-          ok: false,
-          reply: describe(error as SmtpError),
-          fatal: kind === 'fatal',
+          accepted,
+          response,
+          refused: refusedAll(pending, error),
+          fatal: true,
           attempts: attempt,
         };
-      await timing.sleep(wait);
+      if (perAddress.length > 0) {
+        temporary = perAddress
+          .filter((e) => classify(e) === 'temporary')
+          .map((e) => String(e.recipient));
+        refused = perAddress.map((e) => ({ address: String(e.recipient), reply: describe(e) }));
+      } else {
+        temporary = kind === 'temporary' ? pending : [];
+        refused = refusedAll(pending, error);
+      }
     }
+    const wait = timing.backoff[attempt - 1];
+    if (temporary.length === 0 || wait === undefined)
+      return { accepted, response, refused, fatal: false, attempts: attempt };
+    await timing.sleep(wait);
+    pending = temporary;
   }
+}
+
+interface SentInfo {
+  response: string;
+  accepted: unknown[];
+  rejected: unknown[];
+  rejectedErrors?: SmtpError[];
+}
+
+function refusedAll(addresses: readonly string[], error: SmtpError): Delivery['refused'] {
+  return addresses.map((address) => ({ address, reply: describe(error) }));
 }
 
 interface SmtpError extends Error {
@@ -99,6 +147,8 @@ interface SmtpError extends Error {
   response?: string;
   command?: string;
   cause?: { code?: string };
+  recipient?: string;
+  rejectedErrors?: SmtpError[];
 }
 
 const TEMPORARY_CODES = new Set([

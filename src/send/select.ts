@@ -25,7 +25,10 @@ export function selectMessages(
     if (chosen.length === 0)
       throw new UsageError(
         `no recipient "${selection.customer}" in the incident file`,
-        suggestion(selection.customer, messages.map((m) => m.recipient).filter(Boolean)),
+        suggestion(
+          selection.customer,
+          messages.flatMap((m) => (m.recipient ? [m.name, m.recipient] : [])),
+        ),
       );
   }
   for (const [flag, addresses] of [
