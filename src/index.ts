@@ -22,3 +22,10 @@ export { buildViewModel, type ViewModel } from './view/model.js';
 export { renderIncident } from './render/render.js';
 export { TemplateStore } from './render/templates.js';
 export { TemplateEngine } from './render/engine.js';
+export {
+  sendIncident,
+  type SendOptions,
+  type SendReport,
+  type MessageResult,
+} from './send/send.js';
+export { parseSmtpUrl, type SmtpServer } from './send/smtp-url.js';

@@ -1,10 +1,10 @@
 import { readClock } from '../incident/check.js';
-import { printInfo } from '../cli/output.js';
+import { printDiagnostics, printInfo } from '../cli/output.js';
 import { escapeForTerminal, stringifyForTerminal } from '../cli/terminal-text.js';
 import { DEFAULT_TIMING, type Timing } from '../send/deliver.js';
 import { sendIncident, type MessageResult, type SendReport } from '../send/send.js';
 import { parseSmtpUrl, type SmtpServer } from '../send/smtp-url.js';
-import { EXIT, UsageError } from '../shared.js';
+import { EXIT, InputError, UsageError } from '../shared.js';
 
 export interface SendFlags {
   out: string;
@@ -30,22 +30,39 @@ export async function runSend(file: string, flags: SendFlags): Promise<number> {
   // Read before anything is rendered: a wrong URL fails at once, also in a dry run.
   const server = send || smtpUrl ? parseSmtpUrl(smtpUrl) : undefined;
   const isTerminal = Boolean(process.stderr.isTTY) && !flags.json;
-  const report = await sendIncident({
-    file,
-    variant: flags.variant,
-    ...(flags.templates ? { templates: flags.templates } : {}),
-    now: readClock(),
-    out: flags.out,
-    ...(flags.state ? { state: flags.state } : {}),
-    ...(flags.customer !== undefined ? { customer: flags.customer } : {}),
-    ...(flags.to ? { to: flags.to } : {}),
-    ...(flags.resend ? { resend: flags.resend } : {}),
-    send,
-    ...(server ? { server } : {}),
-    rate: flags.rate,
-    timing: readTiming(),
-    onProgress: flags.json ? undefined : progressPrinter(isTerminal),
-  });
+  let report: SendReport;
+  try {
+    report = await sendIncident({
+      file,
+      variant: flags.variant,
+      ...(flags.templates ? { templates: flags.templates } : {}),
+      now: readClock(),
+      out: flags.out,
+      ...(flags.state ? { state: flags.state } : {}),
+      ...(flags.customer !== undefined ? { customer: flags.customer } : {}),
+      ...(flags.to ? { to: flags.to } : {}),
+      ...(flags.resend ? { resend: flags.resend } : {}),
+      send,
+      ...(server ? { server } : {}),
+      rate: flags.rate,
+      timing: readTiming(),
+      onProgress: flags.json ? undefined : progressPrinter(isTerminal),
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    if (flags.json)
+      process.stdout.write(
+        `${stringifyForTerminal({ version: 1, ok: false, messages: [], diagnostics: error.diagnostics })}\n`,
+      );
+    else printDiagnostics(error.diagnostics);
+    const gate = error.diagnostics.some(
+      (d) => d.path === 'approval' || d.hint?.includes('--release'),
+    );
+    printInfo(
+      `faq: nothing was sent${gate ? ': faq send sends only approved versions that pass `faq check --release`' : ''}`,
+    );
+    return EXIT.invalid;
+  }
   if (flags.json) process.stdout.write(`${stringifyForTerminal(toJson(report, server))}\n`);
   else printReport(report, server);
   return report.ok ? EXIT.ok : EXIT.invalid;

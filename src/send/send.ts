@@ -9,7 +9,7 @@ import { selectMessages, type Selection } from './select.js';
 import { readSendLog, sendLogPath, SendLog, stateFolderOf } from './send-log.js';
 import type { SmtpServer } from './smtp-url.js';
 
-export type { MessageResult, SendStatus } from './plan.js';
+export type { MessageResult } from './plan.js';
 
 export interface SendOptions extends PrepareOptions, Selection {
   /** The output folder of `faq render`; the state folder is its sibling `.faq-state`. */

@@ -68,6 +68,7 @@ const FULL = {
   email: {
     subject: 'Betreff',
     from: { name: 'Absender', email: 'info@example.org' },
+    reply_to: { name: 'Hotline', email: 'hotline@example.org' },
     salutation: 'Hallo,',
     signature: 'Gruß',
     recipients: [
@@ -78,6 +79,8 @@ const FULL = {
         answer: 'Ja.',
         when: { phase: ['investigating'] },
         as_of: '2026-11-26',
+        cc: ['chef@example.org'],
+        bcc: ['archiv@example.org'],
       },
     ],
   },
