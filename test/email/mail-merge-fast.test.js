@@ -210,3 +210,33 @@ test('the CLI bundle merges the fixture e-mails (FAQ_TIMING counts them)', (t) =
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /mail merge \(this thread\): 3 e-mails merged, 0 rendered in full/);
 });
+
+test('cc lists: each merged e-mail has its own Cc header, as rendered one by one', async () => {
+  const cc = [
+    ['x@a.example'],
+    ['x@a.example'],
+    ['y@b.example'],
+    [],
+    ['x@a.example', 'z@c.example'],
+  ];
+  const items = cc.map(
+    (list, n) =>
+      `  - { name: Kunde ${n}, email: k${n}@kunde.example${list.length ? `, cc: [${list}]` : ''} }`,
+  );
+  const source = `updated: 2026-11-26T15:00
+organization: { name: regio iT, contact: { email: presse@regioit.example } }
+incident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }
+email:
+  reply_to: { email: hotline@regioit.example }
+  recipients:
+${items.join('\n')}
+`;
+  const both = await renderBothWays(await load('cc.yaml', source), builtin);
+  assertSame(both, 'cc');
+  const emls = both.merged.artifacts.filter((a) => a.format === 'eml');
+  emls.forEach((a, n) => {
+    const text = Buffer.from(a.content).toString('latin1');
+    assert.equal(/^Cc: (.*)$/m.exec(text)?.[1].trim(), cc[n].length ? cc[n].join(', ') : undefined);
+    assert.match(text, /^Reply-To: hotline@regioit\.example\r$/m);
+  });
+});
