@@ -18,6 +18,7 @@ const LONGEST = [
   'test/preview/preview.test.js',
   'test/hostile/limits.test.js',
   'test/build/precompiled.test.js',
+  'test/email/mail-merge-fast.test.js',
   'test/hostile/special-files.test.js',
   'test/build/code-cache.test.js',
   'test/property/loading.test.js',

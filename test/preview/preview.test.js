@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, runCli, runInProcess } from '../helpers.js';
 import { exampleCopy, followEvents, getText, startPreview, waitFor } from './preview-helpers.js';
 
 const VARIANTS = JSON.parse(readFileSync(join(ROOT, 'templates', 'variants.json'), 'utf8'));
@@ -190,15 +190,16 @@ test('preview listens on 127.0.0.1 only and refuses other Host names', async (t)
   assert.equal((await preview.exited).code, 0);
 });
 
-test('preview usage errors: bad port, missing file, missing template folder', (t) => {
+test('preview usage errors: bad port, missing file, missing template folder', async (t) => {
+  // In process: each is refused before a server starts.
   const { file } = exampleCopy(t);
-  const port = runCli(['preview', file, '--port', 'eighty']);
+  const port = await runInProcess(['preview', file, '--port', 'eighty']);
   assert.equal(port.code, 2);
   assert.match(port.stderr, /--port must be a whole number/);
-  const missing = runCli(['preview', 'no-such-incident.yaml']);
+  const missing = await runInProcess(['preview', 'no-such-incident.yaml']);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /^faq: error: file not found: no-such-incident\.yaml \(hint: /m);
-  const templates = runCli(['preview', file, '--templates', 'no-such-folder']);
+  const templates = await runInProcess(['preview', file, '--templates', 'no-such-folder']);
   assert.equal(templates.code, 2);
   assert.match(templates.stderr, /--templates folder not found/);
   for (const r of [port, missing, templates]) assert.equal(r.stdout, '');
