@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BIN, EXAMPLE, listFiles, runCli, tempDir } from '../helpers.js';
+import { BIN, EXAMPLE, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
 const isRoot = process.getuid?.() === 0;
@@ -30,16 +30,16 @@ function snapshot(dir) {
   return listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 }
 
-/** A shared folder (mode `mode`) holding root's output of the example. */
-function sharedWithRootsOutput(t, mode) {
+/** A shared folder (mode `mode`) holding root's output of the example (rendered in process). */
+async function sharedWithRootsOutput(t, mode) {
   const dir = tempDir(t);
   chmodSync(dir, 0o755);
   const out = join(dir, 'shared');
   mkdirSync(out);
-  assert.equal(
-    runCli(['render', EXAMPLE, '-o', out, ...SELECTION], { env: { FAQ_CACHE: '0' } }).code,
-    0,
-  );
+  const r = await runInProcess(['render', EXAMPLE, '-o', out, ...SELECTION], {
+    env: { FAQ_CACHE: '0' },
+  });
+  assert.equal(r.code, 0, r.stderr);
   chmodSync(out, mode);
   return { dir, out };
 }
@@ -51,8 +51,8 @@ for (const [name, mode] of [
   test(
     `another user's output in ${name}: exit 1 before anything is touched`,
     { skip: !isRoot && 'needs root to run as nobody' },
-    (t) => {
-      const { dir, out } = sharedWithRootsOutput(t, mode);
+    async (t) => {
+      const { dir, out } = await sharedWithRootsOutput(t, mode);
       const before = snapshot(out);
       const r = runAsNobody(['render', EXAMPLE, '-o', out, ...SELECTION], dir);
       assert.equal(r.code, 1, r.stderr);
@@ -70,8 +70,8 @@ for (const [name, mode] of [
 test(
   'in a shared folder, another user renders and re-renders its own output',
   { skip: !isRoot && 'needs root to run as nobody' },
-  (t) => {
-    const { dir, out } = sharedWithRootsOutput(t, 0o1777);
+  async (t) => {
+    const { dir, out } = await sharedWithRootsOutput(t, 0o1777);
     const other = join(out, 'mine');
     for (let run = 0; run < 2; run++) {
       const r = runAsNobody(['render', EXAMPLE, '-o', other, ...SELECTION], dir);
