@@ -121,6 +121,8 @@ export interface Selection {
   langs?: readonly string[];
   /** Formats asked for by name (an e-mail without sender is then an error, not a skip). */
   explicitFormats: boolean;
+  /** Variants asked for by name (one the incident cannot have is then an error, not a skip). */
+  explicitVariants?: boolean;
   /** Plain text wrapped at this many columns. */
   wrap?: number;
   /** The `--templates` overlay folder. */
@@ -183,6 +185,21 @@ export interface Variant {
    * need not exist in the languages it is rendered in, and `faq diff` does not list their changes.
    */
   omits?: string[];
+  /**
+   * Rendered only when the incident allows it: `has` names a key path the file must have (the
+   * notice needs `data_protection`), `status` and `phase` list the moments it exists in (the
+   * final report: `resolved`). Otherwise it is left out, and asking for it is a usage error.
+   */
+  when?: VariantCondition;
+  /** In HTML, a `##` section made only of `###` sections is a table: the headings are row headers. */
+  itemTable?: boolean;
+}
+
+/** When a variant exists (variants.json `when`): every condition given must hold. */
+export interface VariantCondition {
+  has?: string;
+  status?: string[];
+  phase?: string[];
 }
 
 /** Whether `variant` shows the value at `path` of the incident file (not one of its `omits`). */

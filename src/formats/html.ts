@@ -4,9 +4,11 @@ import {
   serializeJsonForScript,
   specialAnnouncementData,
 } from './json-ld.js';
+import type { Token } from 'marked';
 import { markPage } from './draft.js';
+import { tableItemSections } from './item-table.js';
 import { inlineCss } from './inline-css.js';
-import { renderHtmlBody } from './markdown.js';
+import { renderHtmlBody, type Heading } from './markdown.js';
 import { renderPageBody, splitFooter } from './page-body.js';
 import type { RenderedDocument } from './types.js';
 
@@ -56,14 +58,25 @@ function structuredData(
   return blocks.map(serializeJsonForScript);
 }
 
+/** The tokens and headings the page shows: a variant's item sections as tables (`itemTable`). */
+function pageTokens(doc: RenderedDocument): { tokens: Token[]; headings: Heading[] } {
+  if (!doc.config.itemTable) return { tokens: doc.tokens, headings: doc.headings };
+  const columns: [string, string] = [
+    doc.labels.item ?? 'Item',
+    doc.labels.itemContent ?? 'Details',
+  ];
+  return tableItemSections(doc.tokens, doc.headings, columns);
+}
+
 function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jsonLd' | 'page'> {
   const updated = doc.view.updated;
-  const { body, footer } = splitFooter(doc.tokens);
-  const parts = renderPageBody(body, doc.headings, {
+  const { tokens, headings } = pageTokens(doc);
+  const { body, footer } = splitFooter(tokens);
+  const parts = renderPageBody(body, headings, {
     updatedLabel: doc.labels.updated ?? '',
     updated,
   });
-  const toc = doc.headings.filter((h) => h.depth === 2).map(({ id, text }) => ({ id, text }));
+  const toc = headings.filter((h) => h.depth === 2).map(({ id, text }) => ({ id, text }));
   const website = doc.incident.organization.website;
   return {
     body: parts.lead + parts.sections,

@@ -2,7 +2,13 @@ import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import { decodeHTMLStrict, escapeUTF8 } from 'entities';
 import { isSafeUrl } from '../incident/markdown-safety.js';
 import { slugify } from '../incident/slug.js';
-import { captionTables, renderTableHtml, renderTableText, type CaptionedTable } from './table.js';
+import {
+  captionTables,
+  renderTableHtml,
+  renderTableText,
+  type BlockCell,
+  type CaptionedTable,
+} from './table.js';
 import { linkTarget } from './link-text.js';
 
 /** Parses the Markdown a template produced; every format reads these tokens. */
@@ -64,7 +70,8 @@ export function renderHtmlBody(
         return `<a href="${escapeHtml(href)}"${titleAttr}>${label}</a>`;
       },
       table(token) {
-        const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens);
+        const cell = (c: BlockCell): string =>
+          c.blocks ? this.parser.parse(c.tokens).trimEnd() : this.parser.parseInline(c.tokens);
         return renderTableHtml(token as CaptionedTable, cell, escapeHtml);
       },
       heading({ tokens: inner, depth }) {

@@ -10,6 +10,8 @@ import type { Token, Tokens } from 'marked';
 /** A table with the caption taken from the bold line before it. */
 export interface CaptionedTable extends Tokens.Table {
   caption?: string;
+  /** The first column holds row headers also without a caption (the item tables of `item-table.ts`). */
+  keyed?: boolean;
 }
 
 /** The caption a paragraph gives the table after it: its bold text without a final colon. */
@@ -44,6 +46,11 @@ export function captionTables(
   return out;
 }
 
+/** A table cell that holds blocks (paragraphs, lists), not a line of inline text. */
+export interface BlockCell extends Tokens.TableCell {
+  blocks?: boolean;
+}
+
 const alignStyle = (align: Tokens.TableCell['align']): string =>
   align ? ` style="text-align: ${align}"` : '';
 
@@ -53,7 +60,7 @@ export function renderTableHtml(
   cell: (c: Tokens.TableCell) => string,
   escape: (text: string) => string,
 ): string {
-  const isKeyed = table.caption !== undefined;
+  const isKeyed = table.caption !== undefined || table.keyed === true;
   const head = table.header
     .map((c) => `<th scope="col"${alignStyle(c.align)}>${cell(c)}</th>\n`)
     .join('');
@@ -69,7 +76,8 @@ export function renderTableHtml(
           .join('')}</tr>\n`,
     )
     .join('');
-  const caption = isKeyed ? `<caption>${escape(table.caption!)}</caption>\n` : '';
+  const caption =
+    table.caption !== undefined ? `<caption>${escape(table.caption!)}</caption>\n` : '';
   return `<table>\n${caption}<thead>\n<tr>\n${head}</tr>\n</thead>\n${rows ? `<tbody>\n${rows}</tbody>\n` : ''}</table>\n`;
 }
 

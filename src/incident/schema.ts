@@ -17,6 +17,8 @@ import {
   timeZone,
 } from './fields.js';
 import { copyFields, replyTo } from './schema-mail.js';
+import { DataProtectionSchema } from './schema-data-protection.js';
+import { ReportSchema } from './schema-report.js';
 
 export { DATE_PATTERN } from './fields.js';
 
@@ -310,6 +312,8 @@ export const IncidentSchema = z
     email: emailSection,
     publish: PublishSchema,
     customers,
+    data_protection: DataProtectionSchema,
+    report: ReportSchema,
   })
   .superRefine(rejectUnsafeCharacters, { when: () => true })
   .meta({

@@ -2,6 +2,7 @@ import { isScalar, type Node } from 'yaml';
 import { isShownBy, type Diagnostic, type Variant } from '../shared.js';
 import type { Lang } from '../lang/index.js';
 import { checkApproval } from './approval.js';
+import { checkDataProtection } from './data-protection-rules.js';
 import { checkMoments } from './moments.js';
 import { isKnownTimeZone } from './dates.js';
 import {
@@ -170,6 +171,7 @@ function buildIncident(
     report,
   );
   checkResolved(input, state.phase, report);
+  checkDataProtection(parsed, report);
   checkMoments(parsed, input, state, report);
   checkMarkdown(input, report);
   const variants = options.variants;

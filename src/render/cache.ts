@@ -185,6 +185,7 @@ export class RenderCache {
           formats: selection.formats,
           langs: selection.langs ?? null,
           explicitFormats: selection.explicitFormats,
+          explicitVariants: selection.explicitVariants === true,
           wrap: selection.wrap ?? null,
           release: selection.release === true,
           archive: selection.archive === true,

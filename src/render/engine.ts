@@ -31,12 +31,27 @@ function createEnvironment(base: HandlebarsEnv): HandlebarsEnv {
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
+  // Whether the file asks a question itself: {{#unless (asks questions "Sind meine Daten betroffen?")}}.
+  hb.registerHelper('asks', (questions: unknown, text: unknown) => asksQuestion(questions, text));
   // Never print: parseTemplate rejects these; this covers a template compiled some other way.
   for (const name of OUTPUT_HELPERS)
     hb.registerHelper(name, () => {
       throw new Error(`the {{${name}}} helper is not available in templates`);
     });
   return hb;
+}
+
+/** Letters and digits only, lower case: "Sind *meine* Daten betroffen\\?" asks "sind meine daten betroffen?". */
+const questionKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether one of the questions (`{ question }`, as the view has them) is `text`, written any way. */
+export function asksQuestion(questions: unknown, text: unknown): boolean {
+  if (!Array.isArray(questions) || typeof text !== 'string') return false;
+  const key = questionKey(text);
+  return questions.some(
+    (q: { question?: unknown }) =>
+      typeof q?.question === 'string' && questionKey(q.question) === key,
+  );
 }
 
 /** Walks the template's own text (not the data) for leftover placeholders of the seed. */

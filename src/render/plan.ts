@@ -71,6 +71,7 @@ export function planRun(options: RenderOptions): Plan {
     formats: options.formats ?? FORMAT_NAMES,
     ...(options.langs ? { langs: options.langs } : {}),
     explicitFormats: options.formats !== undefined,
+    ...(options.variants ? { explicitVariants: true } : {}),
     ...(options.wrap ? { wrap: options.wrap } : {}),
     ...(options.release ? { release: true } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),

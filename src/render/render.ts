@@ -1,7 +1,13 @@
 import type { Incident } from '../incident/incident.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
-import { InputError, type Artifact, type Diagnostic, type Selection } from '../shared.js';
+import {
+  InputError,
+  UsageError,
+  type Artifact,
+  type Diagnostic,
+  type Selection,
+} from '../shared.js';
 import type { ArchivedVersion } from '../output/archive.js';
 import { archiveStamp, earlierVersions } from './archive.js';
 import { RenderedTexts } from './artifact.js';
@@ -10,6 +16,7 @@ import type { TemplateEngine } from './engine.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
 import { allowedLeftovers } from './scan.js';
 import { readVariants } from './variants.js';
+import { whyNotRendered } from './variant-when.js';
 
 export interface RenderResult {
   artifacts: Artifact[];
@@ -121,6 +128,9 @@ export async function renderIncident(
   for (const name of selection.variants) {
     const config = variants[name];
     if (!config) continue;
+    const unavailable = whyNotRendered(name, config, incident);
+    if (unavailable && selection.explicitVariants) throw new UsageError(...unavailable);
+    if (unavailable) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
     if (formats.length === 0) continue;
     const recipients = config.perRecipient ? incident.email.recipients : [];

@@ -1,5 +1,5 @@
 import { FORMATS, FORMAT_NAMES } from '../formats/registry.js';
-import { IncidentSchema } from '../incident/schema.js';
+import { IncidentSchema, PHASES, STATUSES } from '../incident/schema.js';
 import { suggestion } from '../incident/suggest.js';
 import { listFields } from '../incident/walk.js';
 import type { Variant } from '../shared.js';
@@ -15,6 +15,8 @@ const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
   scope: (v) => v === 'incident',
   maxLength: (v) => Number.isInteger(v) && (v as number) > 0,
   omits: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p !== ''),
+  when: (v) => isCondition(v),
+  itemTable: (v) => typeof v === 'boolean',
 };
 
 const EXPECTED: Record<keyof Variant, string> = {
@@ -26,7 +28,26 @@ const EXPECTED: Record<keyof Variant, string> = {
   scope: '"incident" (one document per incident, the only scope so far)',
   maxLength: 'a whole number of characters',
   omits: 'a list of key paths of the incident file, e.g. ["email", "organization.about"]',
+  when: `an object with "has" (a key path of the incident file), "status" (some of ${STATUSES.join(', ')}) or "phase" (some of ${PHASES.join(', ')}), e.g. { "phase": ["resolved"] }`,
+  itemTable: 'true or false',
 };
+
+const isListOf = (v: unknown, valid: readonly string[]): boolean =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => valid.includes(x as string));
+
+/** `when`: at least one condition, each a known key path, statuses or phases. */
+function isCondition(v: unknown): boolean {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const c = v as Record<string, unknown>;
+  const keys = Object.keys(c);
+  return (
+    keys.length > 0 &&
+    keys.every((k) => ['has', 'status', 'phase'].includes(k)) &&
+    (c.has === undefined || FIELD_PATHS.includes(c.has as string)) &&
+    (c.status === undefined || isListOf(c.status, STATUSES)) &&
+    (c.phase === undefined || isListOf(c.phase, PHASES))
+  );
+}
 
 /** What is wrong with one entry of variants.json, as [message, hint]; undefined if nothing. */
 function checkVariant(name: string, entry: unknown): [string, string?] | undefined {

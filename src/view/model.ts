@@ -3,7 +3,16 @@ import { withoutUndefined, type Variant } from '../shared.js';
 import { orderNewestFirst } from '../incident/status.js';
 import { isShownIn, type IncidentState } from '../incident/moments.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
-import { showIncident, showRecipient, type DateView, type Shown } from './values.js';
+import { showDataProtection, type DataProtectionView } from './data-protection.js';
+import { showReport, type ReportView } from './report.js';
+import {
+  showIncident,
+  showRecipient,
+  toTableCell,
+  toTelHref,
+  type DateView,
+  type Shown,
+} from './values.js';
 
 export type { DateView } from './values.js';
 
@@ -86,6 +95,10 @@ export interface ViewModel {
     from?: { name?: string; email: string };
   };
   recipient?: { name: string; email?: string; salutation?: string; answer?: string };
+  /** The notice to the people affected (GDPR Art. 34): only when the file has `data_protection`. */
+  dataProtection?: DataProtectionView;
+  /** The final report: only for a resolved incident. */
+  report?: ReportView;
 }
 
 /**
@@ -149,6 +162,8 @@ export function buildViewModel(
       from: email.from,
     }),
     recipient: recipient && showRecipientNow(recipient, lang, incident, inc),
+    dataProtection: showDataProtection(shown),
+    report: showReport(incident, shown),
   });
 }
 
@@ -222,14 +237,6 @@ function showService(s: Shown<Incident>['services'][number]): ServiceView {
   });
 }
 
-/** Markdown on one line for a GFM table cell: line breaks become spaces, `|` ends no cell. */
-function toTableCell(markdown: string): string {
-  return markdown
-    .trim()
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/(?<=(?:^|[^\\])(?:\\\\)*)\|/g, '\\|');
-}
-
 function showContacts(incident: Incident, shown: Shown<Incident>): ViewModel['contacts'] {
   const contacts = shown.contacts;
   if (!contacts) return undefined;
@@ -242,10 +249,4 @@ function showContacts(incident: Incident, shown: Shown<Incident>): ViewModel['co
     emailUnreachableSince: contacts.email_unreachable_since,
     alternatives: contacts.alternatives?.trimEnd(),
   });
-}
-
-/** "+49 241 41359-999" → "tel:+4924141359999" (RFC 3966: the digits, a leading "+"). */
-function toTelHref(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
-  return `tel:${digits.startsWith('+') ? '+' : ''}${digits.replace(/\+/g, '')}`;
 }

@@ -104,3 +104,17 @@ export function showRecipient(recipient: Recipient, lang: string, fileLang: stri
     SHOW[kind](value, lang, fileLang),
   ) as Shown<Recipient>;
 }
+
+/** Markdown on one line for a GFM table cell: line breaks become spaces, `|` ends no cell. */
+export function toTableCell(markdown: string): string {
+  return markdown
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/(?<=(?:^|[^\\])(?:\\\\)*)\|/g, '\\|');
+}
+
+/** "+49 241 41359-999" → "tel:+4924141359999" (RFC 3966: the digits, a leading "+"). */
+export function toTelHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('+') ? '+' : ''}${digits.replace(/\+/g, '')}`;
+}

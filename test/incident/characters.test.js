@@ -124,6 +124,16 @@ email:
   signature: Ihre Stadtwerke
   recipients:
     - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02 }
+data_protection:
+  breach: confirmed
+  categories: [Namen, { de: Anschriften }]
+  consequences: Täuschung ist möglich.
+  measures: Systeme getrennt.
+  advice: Passwörter ändern.
+  dpo: { name: Datenschutz, email: ds@stadtwerke.example, phone: '+49 1', address: Markt 1 }
+  authority: { name: Landesbeauftragte, notified: 2026-12-02 }
+  reference: DS-1
+report: { cause: Ein Passwort., findings: Nichts kopiert., lessons: Zwei Faktoren., next_steps: Üben. }
 `;
 
 const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(

@@ -84,6 +84,17 @@ const FULL = {
       },
     ],
   },
+  data_protection: {
+    breach: 'confirmed',
+    categories: ['Namen'],
+    consequences: 'Täuschung.',
+    measures: 'Getrennt.',
+    advice: 'Passwort ändern.',
+    dpo: { name: 'DSB', email: 'dsb@example.org', phone: '+49 3', address: 'Markt 1' },
+    authority: { name: 'LDI', notified: '2026-11-25' },
+    reference: 'DS-1',
+  },
+  report: { cause: 'Ursache.', findings: 'Befund.', lessons: 'Lehre.', next_steps: 'Schritte.' },
 };
 
 /** A customer with every field set: `withValue` puts it in place of email.recipients (not both). */
