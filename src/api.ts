@@ -6,7 +6,35 @@ import { runTasks, type BatchItem } from './render/run.js';
 import { checkSelectionProduces } from './render/check-selection.js';
 import { InputError, UsageError, hasErrors, type Artifact, type Diagnostic } from './shared.js';
 
-export { checkFiles, checkIncident, type CheckResult } from './incident/check.js';
+import {
+  checkFiles as checkFilesOnly,
+  checkIncident as checkIncidentOnly,
+  type CheckOptions,
+  type CheckResult,
+} from './incident/check.js';
+import { leichtCheck } from './render/leicht-check.js';
+import { TemplateEngine } from './render/engine.js';
+import { TemplateStore } from './render/templates.js';
+
+export type { CheckResult };
+
+/** The checks of the texts as the built-in templates render them (the page in Leichte Sprache). */
+function renderedChecks() {
+  return leichtCheck(new TemplateEngine(new TemplateStore()));
+}
+
+/** Validates one incident file, with the checks of its rendered texts (`faq check`). */
+export async function checkIncident(file: string, options: CheckOptions = {}) {
+  return checkIncidentOnly(file, { checkRendered: renderedChecks(), ...options });
+}
+
+/** Validates many files; every problem of every file is returned. */
+export async function checkFiles(
+  files: readonly string[],
+  options: { release?: boolean; now?: number } = {},
+): Promise<CheckResult[]> {
+  return checkFilesOnly(files, { ...options, checkRendered: renderedChecks() });
+}
 export type { RenderOptions };
 
 export interface RenderOutcome {

@@ -121,7 +121,10 @@ export interface Selection {
   langs?: readonly string[];
   /** Formats asked for by name (an e-mail without sender is then an error, not a skip). */
   explicitFormats: boolean;
-  /** Variants asked for by name (one the incident cannot have is then an error, not a skip). */
+  /**
+   * Variants asked for by name: one the incident cannot have is then an error, not a skip, and
+   * one with `renderedWith` is rendered even without its key.
+   */
   explicitVariants?: boolean;
   /** Plain text wrapped at this many columns. */
   wrap?: number;
@@ -193,6 +196,17 @@ export interface Variant {
   when?: VariantCondition;
   /** In HTML, a `##` section made only of `###` sections is a table: the headings are row headers. */
   itemTable?: boolean;
+  /** The languages it is written in (`leicht`: de); in the others it is not rendered. Default: all. */
+  langs?: string[];
+  /**
+   * A top-level key of the incident file: without it the variant is rendered only when asked for
+   * by name (`--variant leicht`), so files without the key render as before.
+   */
+  renderedWith?: string;
+  /** Every line break inside a paragraph is kept (a hard break): one sentence per line. */
+  lineBreaks?: boolean;
+  /** A stylesheet `layouts/<style>.css`, added after the layout's own (larger type for `leicht`). */
+  style?: string;
 }
 
 /** When a variant exists (variants.json `when`): every condition given must hold. */
@@ -200,6 +214,11 @@ export interface VariantCondition {
   has?: string;
   status?: string[];
   phase?: string[];
+}
+
+/** Whether `variant` is written in `lang` (its `langs`; every language when it has none). */
+export function isWrittenIn(variant: Variant, lang: string): boolean {
+  return variant.langs === undefined || variant.langs.includes(lang);
 }
 
 /** Whether `variant` shows the value at `path` of the incident file (not one of its `omits`). */

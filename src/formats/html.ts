@@ -104,7 +104,8 @@ function pageData(doc: RenderedDocument): Pick<LayoutData, 'body' | 'toc' | 'jso
 
 function layoutData(doc: RenderedDocument): LayoutData {
   const { incident, config } = doc;
-  const css = doc.layouts.css(layoutOf(doc));
+  const style = config.style ? `\n${doc.layouts.css(config.style)}` : '';
+  const css = doc.layouts.css(layoutOf(doc)) + style;
   return {
     lang: doc.lang,
     variant: doc.variant,

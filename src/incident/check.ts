@@ -3,7 +3,7 @@ import type { Lang } from '../lang/index.js';
 import { applyRelease } from './approval.js';
 import type { Incident } from './incident.js';
 import { loadIncidentFile, parseIncidentSource, type LoadedFile } from './load.js';
-import { validateIncident } from './validate.js';
+import { validateIncident, type RenderedCheck } from './validate.js';
 
 export interface CheckResult {
   file: string;
@@ -22,6 +22,8 @@ export interface CheckOptions {
   variants?: readonly Variant[];
   /** The clock (ms since the epoch) for "updated" in the future; none: not checked. */
   now?: number;
+  /** Checks of the rendered texts (the page in Leichte Sprache; `render/leicht-check.ts`). */
+  checkRendered?: RenderedCheck;
 }
 
 /** Loads and validates one incident file (from disk, or from `source` bytes). */
@@ -37,6 +39,7 @@ export async function checkIncident(
     ...(options.languages ? { languages: options.languages } : {}),
     ...(options.variants ? { variants: options.variants } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.checkRendered ? { checkRendered: options.checkRendered } : {}),
   });
   const diagnostics = options.release
     ? applyRelease(result.diagnostics, file, writtenApproval(loaded.loaded))
@@ -72,7 +75,7 @@ export function readClock(): number {
 /** Validates many files; every problem of every file is returned. */
 export async function checkFiles(
   files: readonly string[],
-  options: { release?: boolean; now?: number } = {},
+  options: { release?: boolean; now?: number; checkRendered?: RenderedCheck } = {},
 ): Promise<CheckResult[]> {
   return Promise.all(files.map((file) => checkIncident(file, options)));
 }

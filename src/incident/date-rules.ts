@@ -21,7 +21,7 @@ export type Report = (
   hint?: string,
   options?: {
     key?: boolean;
-    severity?: 'warning';
+    severity?: 'warning' | 'error';
     needle?: string | RegExp;
     /** A character of the text value at `path`, by its offset into the value. */
     within?: { value: string; offset: number };

@@ -19,6 +19,7 @@ import {
 import { copyFields, replyTo } from './schema-mail.js';
 import { DataProtectionSchema } from './schema-data-protection.js';
 import { ReportSchema } from './schema-report.js';
+import { LeichtSchema } from './schema-leicht.js';
 
 export { DATE_PATTERN } from './fields.js';
 
@@ -314,6 +315,7 @@ export const IncidentSchema = z
     customers,
     data_protection: DataProtectionSchema,
     report: ReportSchema,
+    leicht: LeichtSchema,
   })
   .superRefine(rejectUnsafeCharacters, { when: () => true })
   .meta({

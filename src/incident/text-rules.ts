@@ -21,20 +21,20 @@ function texts(path: KeyPath, value: Localized): [KeyPath, string][] {
 }
 
 /**
- * Every localized text (Markdown fields first) that will be shown must have each language that
- * will be rendered.
+ * Every localized text (Markdown fields first) that will be shown in a language that will be
+ * rendered must have it.
  */
 export function checkLanguages(
   input: IncidentFile,
   wanted: readonly Lang[],
   report: Report,
-  isShown: (path: KeyPath) => boolean = () => true,
+  isShown: (path: KeyPath, lang: Lang) => boolean = () => true,
 ): void {
   const fileLang = input.lang;
   const check = (value: unknown, path: KeyPath): void => {
-    if (!isShown(path)) return;
     const localized = value as Localized;
     for (const lang of wanted) {
+      if (!isShown(path, lang)) continue;
       const has = typeof localized === 'string' ? lang === fileLang : localized[lang] !== undefined;
       if (has) continue;
       const other = LANGUAGES.filter((l) => l !== lang);

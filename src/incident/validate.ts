@@ -1,5 +1,5 @@
 import { isScalar, type Node } from 'yaml';
-import { isShownBy, type Diagnostic, type Variant } from '../shared.js';
+import { isShownBy, isWrittenIn, type Diagnostic, type Variant } from '../shared.js';
 import type { Lang } from '../lang/index.js';
 import { checkApproval } from './approval.js';
 import { checkDataProtection } from './data-protection-rules.js';
@@ -17,6 +17,7 @@ import { MAX_DIAGNOSTICS, withSummary, type LoadedFile } from './load.js';
 import { locate, locateInValue, type KeyPath, type Position } from './locate.js';
 import { settleCustomers, toRecipients } from './customer-rules.js';
 import { checkGrammar } from './grammar-rules.js';
+import { checkLeichtFields } from './leicht-fields.js';
 import { IncidentSchema, type IncidentFile, type Phase } from './schema.js';
 import { slugify } from './slug.js';
 import { lacksStatus, reportMissingStatus, settleState, writtenState } from './status.js';
@@ -36,7 +37,19 @@ export interface ValidateOptions {
   variants?: readonly Variant[];
   /** The machine's clock (ms since the epoch): "updated" far ahead of it is a warning. */
   now?: number;
+  /**
+   * Checks of the texts as rendered (the page in Leichte Sprache), given by a later stage of the
+   * pipeline that has the templates; run on a file without errors.
+   */
+  checkRendered?: RenderedCheck;
 }
+
+/** A check of a valid incident's rendered texts, in the languages that will be rendered. */
+export type RenderedCheck = (
+  incident: Incident,
+  languages: readonly Lang[],
+  report: Report,
+) => void;
 
 export interface ValidationResult {
   incident?: Incident;
@@ -85,6 +98,8 @@ export function validateIncident(
     checkGrammar(parsed.data, declaresGender(loaded.data), report);
   if (parsed.data.id !== undefined) incident.idAt = locate(loaded.doc, loaded.lineCounter, ['id']);
   incident.updatedAt = locate(loaded.doc, loaded.lineCounter, ['updated']);
+  if (options.checkRendered && !diagnostics.some((d) => d.severity === 'error'))
+    options.checkRendered(incident, options.languages ?? [parsed.data.lang], report);
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics: withSummary(loaded.file, diagnostics, found) }
     : { incident, diagnostics };
@@ -174,9 +189,10 @@ function buildIncident(
   checkDataProtection(parsed, report);
   checkMoments(parsed, input, state, report);
   checkMarkdown(input, report);
+  checkLeichtFields(input, report);
   const variants = options.variants;
-  checkLanguages(input, options.languages ?? [input.lang], report, (path) =>
-    variants ? variants.some((v) => isShownBy(v, path)) : true,
+  checkLanguages(input, options.languages ?? [input.lang], report, (path, lang) =>
+    variants ? variants.some((v) => isShownBy(v, path) && isWrittenIn(v, lang)) : true,
   );
   const customers = settleCustomers(parsed, loaded.data, report, {
     german: (options.languages ?? [input.lang]).includes('de'),

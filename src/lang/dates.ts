@@ -47,3 +47,23 @@ export function formatDateTime(d: LocalDate, lang: string): string {
   const time = `${pad(d.hour)}:${pad(d.minute)}`;
   return `${formatDate(d, lang)}, ${lang === 'de' ? `${time} Uhr` : time}`;
 }
+
+const WEEKDAYS_DE = [
+  'Sonntag',
+  'Montag',
+  'Dienstag',
+  'Mittwoch',
+  'Donnerstag',
+  'Freitag',
+  'Samstag',
+];
+
+/**
+ * The date in full, as Leichte Sprache writes it: "Donnerstag, 26. November 2026", and with a
+ * time of day "Donnerstag, 26. November 2026 um 15:00 Uhr" (German only).
+ */
+export function formatFullDate(d: LocalDate): string {
+  const weekday = WEEKDAYS_DE[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()]!;
+  const day = `${weekday}, ${formatDate(d, 'de')}`;
+  return d.hasTime ? `${day} um ${pad(d.hour)}:${pad(d.minute)} Uhr` : day;
+}

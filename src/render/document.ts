@@ -27,6 +27,23 @@ export function normalizeMarkdown(text: string): string {
     .trim()}\n`;
 }
 
+const BLOCK_START = /^(?:[ \t]*(?:[-*+>|#]|\d+[.)])|[ \t]{4})/;
+
+/**
+ * Every line break inside a paragraph kept as a hard break (`\` at the line's end), for a
+ * variant with `lineBreaks` (Leichte Sprache: one sentence per line, in every format).
+ */
+export function keepLineBreaks(markdown: string): string {
+  const lines = markdown.split('\n');
+  return lines
+    .map((line, i) => {
+      const next = lines[i + 1];
+      const joins = line !== '' && next !== undefined && next !== '' && !BLOCK_START.test(next);
+      return joins && !line.startsWith('#') && !line.endsWith('\\') ? `${line}\\` : line;
+    })
+    .join('\n');
+}
+
 /**
  * The document's title (its first heading, else the organisation's name) and its Markdown: for an
  * e-mail, without the heading, which is the subject. `bodyStart` is where that Markdown starts in
@@ -72,7 +89,8 @@ export function buildDocumentFromView(
   view: ViewModel,
 ): RenderedDocument {
   const { recipient } = options;
-  const full = normalizeMarkdown(engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(view));
+  const written = normalizeMarkdown(engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(view));
+  const full = variant.config.lineBreaks ? keepLineBreaks(written) : written;
   const { title, markdown, tokens } = splitSubject(full, variant.config, incident);
   const labels = engine.store.labels(lang);
   const draft = isDraft(incident) ? draftMarker(labels) : undefined;

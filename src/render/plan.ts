@@ -1,7 +1,7 @@
 import { FORMAT_NAMES } from '../formats/registry.js';
 import { suggestion } from '../incident/suggest.js';
 import { isLang } from '../lang/index.js';
-import { UsageError, type Selection } from '../shared.js';
+import { UsageError, type Selection, type Variant } from '../shared.js';
 import { TemplateEngine } from './engine.js';
 import { TemplateStore } from './templates.js';
 import { readVariants } from './variants.js';
@@ -55,16 +55,35 @@ function checkChoice(
   }
 }
 
+/** A variant asked for by name in languages it is not written in (`leicht` in English) renders nothing. */
+function checkWrittenIn(
+  configs: Record<string, Variant>,
+  variants: readonly string[] | undefined,
+  langs: readonly string[] | undefined,
+): void {
+  if (!langs) return;
+  for (const name of variants ?? []) {
+    const written = configs[name]!.langs;
+    if (!written || langs.some((l) => written.includes(l))) continue;
+    throw new UsageError(
+      `variant ${name} is written only in ${written.join(', ')}, not in ${langs.join(', ')}: there is nothing to render`,
+      `add --lang ${written[0]}, or leave out --variant ${name}`,
+    );
+  }
+}
+
 /**
  * Plans a run: opens the templates, checks every name asked for against them and the format
  * registry (UsageError on an unknown one), and makes one task per file.
  */
 export function planRun(options: RenderOptions): Plan {
   const store = new TemplateStore(options.templates);
-  const variants = Object.keys(readVariants(store));
+  const configs = readVariants(store);
+  const variants = Object.keys(configs);
   checkChoice('variant', options.variants, variants);
   checkChoice('format', options.formats, FORMAT_NAMES);
   checkChoice('language', options.langs, store.languages().filter(isLang));
+  checkWrittenIn(configs, options.variants, options.langs);
   const selection: Selection = {
     ...(options.templates ? { templates: options.templates } : {}),
     variants: options.variants ?? variants,

@@ -4,9 +4,11 @@ import type { RenderedDocument } from '../formats/types.js';
 import {
   InputError,
   UsageError,
+  isWrittenIn,
   type Artifact,
   type Diagnostic,
   type Selection,
+  type Variant,
 } from '../shared.js';
 import type { ArchivedVersion } from '../output/archive.js';
 import { archiveStamp, earlierVersions } from './archive.js';
@@ -103,6 +105,35 @@ async function renderDocument(
 }
 
 /**
+ * A variant with `renderedWith` (`leicht`) is rendered for a file that has that key, or when it
+ * was asked for by name: files without the key render as before.
+ */
+function isRenderedFor(incident: Incident, config: Variant, selection: Selection): boolean {
+  const key = config.renderedWith;
+  if (key === undefined || selection.explicitVariants) return true;
+  return (incident as unknown as Record<string, unknown>)[key] !== undefined;
+}
+
+/** Asked for, but written in none of the file's languages: nothing of it is rendered. */
+function notWrittenIn(
+  incident: Incident,
+  name: string,
+  config: Variant,
+  langs: readonly string[],
+): Diagnostic {
+  const written = config.langs!.join(', ');
+  return {
+    file: incident.file,
+    line: 1,
+    col: 1,
+    severity: 'warning',
+    path: '',
+    message: `no ${name} text: it is written only in ${written}, and this file is rendered in ${langs.join(', ')}`,
+    hint: `render it with --lang ${config.langs![0]} (its texts must then exist in ${written})`,
+  };
+}
+
+/**
  * Renders the selected variants × languages × formats of one incident, in memory: a function of
  * the incident, the templates and the selection. Languages not selected: the incident's own.
  * Throws InputError (template, leftover placeholder, a format asked for but unavailable).
@@ -127,7 +158,7 @@ export async function renderIncident(
   const texts = new RenderedTexts(allowedLeftovers(incident));
   for (const name of selection.variants) {
     const config = variants[name];
-    if (!config) continue;
+    if (!config || !isRenderedFor(incident, config, selection)) continue;
     const unavailable = whyNotRendered(name, config, incident);
     if (unavailable && selection.explicitVariants) throw new UsageError(...unavailable);
     if (unavailable) continue;
@@ -136,7 +167,11 @@ export async function renderIncident(
     const recipients = config.perRecipient ? incident.email.recipients : [];
     const run = { selection, texts };
     const wrap = selection.wrap ? { wrap: selection.wrap } : {};
-    for (const lang of selection.langs ?? [incident.lang]) {
+    const langs = selection.langs ?? [incident.lang];
+    // An English-only render simply has no leicht text; asked for by name, the run says why.
+    if (selection.explicitVariants && !langs.some((lang) => isWrittenIn(config, lang)))
+      result.warnings.push(notWrittenIn(incident, name, config, langs));
+    for (const lang of langs.filter((l) => isWrittenIn(config, l))) {
       const variant = { name, config };
       if (recipients.length > 0 && !options.eachRecipientInFull) {
         const needsHtml = withInputs(formats).includes('html');

@@ -12,6 +12,7 @@ import type { Plan } from './plan.js';
 import { mergeCounts } from './mail-merge.js';
 import { renderIncident } from './render.js';
 import { readVariants } from './variants.js';
+import { LEICHT, leichtCheck } from './leicht-check.js';
 import { shareTasks, workerCount, type SourceTask } from './threads.js';
 
 /** One file of a run, in the order given: checked, and rendered if it is valid. */
@@ -69,6 +70,9 @@ export async function processFile(
       ...(selection.now !== undefined ? { now: selection.now } : {}),
       ...(task.source ? { source: task.source } : {}),
       ...(selection.release ? { release: true } : {}),
+      ...(selection.variants.includes(LEICHT)
+        ? { checkRendered: leichtCheck(engine, selection.explicitVariants === true) }
+        : {}),
     });
   } catch (error) {
     return { diagnostics: [], warnings: [], artifacts: [], error };

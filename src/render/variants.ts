@@ -5,6 +5,8 @@ import { listFields } from '../incident/walk.js';
 import type { Variant } from '../shared.js';
 import { parseJson, templateError, type TemplateStore } from './templates.js';
 
+const TOP_KEYS = Object.keys(IncidentSchema.shape);
+
 /** The settings a variant may have in variants.json, with what each must be. */
 const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
   formats: (v) => Array.isArray(v) && v.length > 0 && v.every((f) => typeof f === 'string'),
@@ -17,6 +19,10 @@ const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
   omits: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p !== ''),
   when: (v) => isCondition(v),
   itemTable: (v) => typeof v === 'boolean',
+  langs: (v) => Array.isArray(v) && v.length > 0 && v.every((l) => typeof l === 'string'),
+  renderedWith: (v) => typeof v === 'string' && TOP_KEYS.includes(v),
+  style: (v) => typeof v === 'string' && /^[a-z0-9-]+$/.test(v),
+  lineBreaks: (v) => typeof v === 'boolean',
 };
 
 const EXPECTED: Record<keyof Variant, string> = {
@@ -30,6 +36,10 @@ const EXPECTED: Record<keyof Variant, string> = {
   omits: 'a list of key paths of the incident file, e.g. ["email", "organization.about"]',
   when: `an object with "has" (a key path of the incident file), "status" (some of ${STATUSES.join(', ')}) or "phase" (some of ${PHASES.join(', ')}), e.g. { "phase": ["resolved"] }`,
   itemTable: 'true or false',
+  langs: 'a list of the languages it is written in, e.g. ["de"]',
+  renderedWith: 'a top-level key of the incident file, e.g. "leicht"',
+  style: 'the name of a stylesheet under layouts/ (a-z, 0-9, "-"), e.g. "leicht"',
+  lineBreaks: 'true or false',
 };
 
 const isListOf = (v: unknown, valid: readonly string[]): boolean =>

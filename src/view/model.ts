@@ -13,6 +13,7 @@ import {
   type DateView,
   type Shown,
 } from './values.js';
+import { buildLeichtView, type LeichtView } from './leicht.js';
 
 export type { DateView } from './values.js';
 
@@ -99,6 +100,8 @@ export interface ViewModel {
   dataProtection?: DataProtectionView;
   /** The final report: only for a resolved incident. */
   report?: ReportView;
+  /** In German: the page in Leichte Sprache's dates in full, names and own texts (`leicht.ts`). */
+  leicht?: LeichtView;
 }
 
 /**
@@ -115,6 +118,7 @@ export function buildViewModel(
   const { organization: org, incident: inc, email } = shown;
   const updates = newestFirst(incident, shown);
   const services = shown.services.map(showService);
+  const contacts = showContacts(incident, shown);
   return withoutUndefined({
     lang,
     id: incident.id,
@@ -151,7 +155,7 @@ export function buildViewModel(
     hasServices: services.length > 0,
     servicesChanged: services.filter((s) => !s.is.down),
     hasContacts: Boolean(shown.contacts?.hotline || shown.contacts?.alternatives),
-    contacts: showContacts(incident, shown),
+    contacts,
     options: { cancelAppointments: shown.options.cancel_appointments },
     questions: questionsNow(incident, shown),
     press: shown.press,
@@ -164,6 +168,7 @@ export function buildViewModel(
     recipient: recipient && showRecipientNow(recipient, lang, incident, inc),
     dataProtection: showDataProtection(shown),
     report: showReport(incident, shown),
+    leicht: lang === 'de' ? buildLeichtView(incident, shown, contacts?.hotline) : undefined,
   });
 }
 

@@ -9,13 +9,15 @@ import { EXAMPLE, LEFTOVER, ROOT, fixture, listFiles, runInProcess, tempDir } fr
 
 /**
  * Files per language of an incident without recipients and without `data_protection`: one per
- * format of each variant it has (variants.json `when`: the final report only once resolved).
+ * format of each variant it has (variants.json `when`: the final report only once resolved; not
+ * leicht, which needs `renderedWith: leicht`).
  */
 function filesPerLanguage(status, phase) {
   return Object.values(JSON.parse(readFileSync(join(ROOT, 'templates', 'variants.json'), 'utf8')))
     .filter(
-      ({ when = {} }) =>
+      ({ when = {}, renderedWith }) =>
         when.has === undefined &&
+        renderedWith === undefined &&
         (when.status ?? [status]).includes(status) &&
         (when.phase ?? [phase]).includes(phase),
     )

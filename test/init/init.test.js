@@ -6,9 +6,9 @@ import { parse } from 'yaml';
 import { fillStarter, idForFile, starterDates } from '../../lib/init/starter.js';
 import { LEFTOVER, ROOT, listFiles, runCli, runInProcess, tempDir } from '../helpers.js';
 
-/** The variants a fresh starter has: those without `when` (no data_protection, not resolved). */
+/** The variants a fresh starter has: those without `when` (no data_protection, not resolved, no leicht). */
 const VARIANTS = Object.entries(JSON.parse(readFileSync(join(ROOT, 'templates/variants.json'))))
-  .filter(([, config]) => !config.when)
+  .filter(([, config]) => !config.when && config.renderedWith === undefined)
   .map(([name]) => name);
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -65,6 +65,15 @@ const FULL = {
     },
   ],
   press: { headline: 'Schlagzeile' },
+  leicht: {
+    about: 'Wir helfen.',
+    questions: [{ question: 'Was ist los?', answer: 'Wir arbeiten.' }],
+    names: [
+      { name: 'Kfz', leicht: 'Auto-Anmeldung' },
+      { name: 'Mo–Fr', leicht: 'Montag bis Freitag' },
+    ],
+    checked_by: 'Prüf-Gruppe',
+  },
   email: {
     subject: 'Betreff',
     from: { name: 'Absender', email: 'info@example.org' },
