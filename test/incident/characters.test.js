@@ -117,6 +117,13 @@ questions:
   - { question: Ist Strom betroffen?, answer: Nein., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02 }
   - { question: { de: Wann? }, answer: { de: Bald. } }
 press: { headline: Cyberangriff }
+leicht:
+  about: Wir sind die Stadt·werke.
+  questions:
+    - { question: Geht der Strom?, answer: { de: Ja. } }
+  names:
+    - { name: Kfz-Zulassung, leicht: Auto-Anmeldung }
+  checked_by: Prüf·gruppe
 email:
   subject: IT-Störung
   from: { name: Stadtwerke, email: info@stadtwerke.example }
