@@ -109,7 +109,6 @@ const MARKED = {
   },
   'incident.custom_measures': [{ title: MARK, text: MARK }],
   updates: [{ at: '2026-11-25', text: MARK }],
-  'contacts.alternatives': MARK,
   email: {
     subject: MARK,
     salutation: MARK,
