@@ -145,16 +145,18 @@ function buildProgram(): Command {
   program
     .command('schema')
     .description('print the JSON Schema of the incident file to stdout')
+    .option('--status', 'print the JSON Schema of the status.json that render writes instead')
     .addHelpText(
       'before',
       examples([
         ['faq schema > incident.schema.json', "then, in the YAML file's first line:"],
         ['# yaml-language-server: $schema=./incident.schema.json', 'completion in VS Code'],
+        ['faq schema --status > status.schema.json', 'for a website that reads status.json'],
       ]),
     )
-    .action(async () => {
+    .action(async (opts: { status?: boolean }) => {
       const { runSchema } = await import('./commands/schema.js');
-      process.exitCode = await runSchema();
+      process.exitCode = await runSchema(opts);
     });
 
   program

@@ -177,10 +177,21 @@ export interface Variant {
   /** schema.org FAQPage data is added to the page. */
   faqPage?: boolean;
   /**
-   * One document per incident, the only scope so far (a feed or an index would be one per
-   * output folder; variants.json refuses any other value until the run can make one).
+   * One document per incident, the only scope so far (an index would be one per output folder;
+   * variants.json refuses any other value until the run can make one).
    */
   scope?: 'incident';
+  /**
+   * False: one file per incident (`<variant>.<ext>`, e.g. `status.json`) in the run's first
+   * language, instead of one per language (`<variant>.<lang>.<ext>`). Default true.
+   */
+  perLanguage?: boolean;
+  /**
+   * The variant whose page this one belongs to (the feed's "faq"): that page links this
+   * variant's feed (`<link rel="alternate">` and a visible Subscribe link) when both are
+   * rendered, and the feed links that page when the file says where it is published.
+   */
+  page?: string;
   /** The most characters its plain text (.txt) may have, e.g. 160 for an SMS; longer fails. */
   maxLength?: number;
   /**
@@ -221,9 +232,13 @@ export function isWrittenIn(variant: Variant, lang: string): boolean {
   return variant.langs === undefined || variant.langs.includes(lang);
 }
 
-/** Whether `variant` shows the value at `path` of the incident file (not one of its `omits`). */
+/**
+ * Whether `variant` shows the value at `path` of the incident file (not one of its `omits`).
+ * Omits name key paths through lists (`services.note`), so list indexes are skipped.
+ */
 export function isShownBy(variant: Variant, path: readonly (string | number)[]): boolean {
+  const keys = path.filter((p) => !/^\d+$/.test(String(p)));
   return !(variant.omits ?? []).some((omitted) =>
-    omitted.split('.').every((segment, i) => i < path.length && String(path[i]) === segment),
+    omitted.split('.').every((segment, i) => i < keys.length && String(keys[i]) === segment),
   );
 }

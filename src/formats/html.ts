@@ -38,6 +38,8 @@ export interface LayoutData {
     /** Links to the archived earlier versions, newest first (FAQ page with an archive only). */
     earlier?: RenderedDocument['earlier'];
   };
+  /** The feed next to the page: `<link rel="alternate">` in the head and a Subscribe link. */
+  feed?: { href: string; type: string; title: string };
   css: string;
 }
 
@@ -116,6 +118,9 @@ function layoutData(doc: RenderedDocument): LayoutData {
     ...(config.layout === 'page'
       ? pageData(doc)
       : { body: renderHtmlBody(doc.tokens, doc.headings), toc: [], jsonLd: [] }),
+    ...(doc.subscribe
+      ? { feed: { ...doc.subscribe, title: doc.labels.subscribeTitle ?? 'Feed (Atom)' } }
+      : {}),
     css,
   };
 }

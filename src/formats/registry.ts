@@ -29,6 +29,25 @@ export const FORMATS: Readonly<Record<string, Format>> = {
     inputs: ['txt', 'html'],
     load: () => import('./eml.js'),
   },
+  atom: {
+    ext: 'atom',
+    mediaType: 'application/atom+xml',
+    fromFacts: true,
+    isFeed: true,
+    load: () => import('./atom-feed.js'),
+  },
+  jsonfeed: {
+    ext: 'json',
+    mediaType: 'application/feed+json',
+    fromFacts: true,
+    load: () => import('./json-feed.js'),
+  },
+  status: {
+    ext: 'json',
+    mediaType: 'application/json',
+    fromFacts: true,
+    load: () => import('./status-json.js'),
+  },
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATS);

@@ -37,6 +37,19 @@ export interface RenderedDocument {
   wrap?: number;
   /** The FAQ page's links to the archived earlier versions (newest first), when there are any. */
   earlier?: readonly { href: string; iso: string; text: string }[];
+  /**
+   * The feed a page links (`<link rel="alternate">` and a visible Subscribe link): the file next
+   * to it, when the run renders it.
+   */
+  subscribe?: { href: string; type: string };
+  /** The artifacts of this incident rendered before this document (status.json links them). */
+  siblings?: readonly {
+    path: string;
+    variant: string;
+    lang: string;
+    format: string;
+    mediaType: string;
+  }[];
   /** Formats already produced for this document, for formats built from others (eml). */
   produced: Map<string, string | Uint8Array>;
 }
@@ -66,6 +79,14 @@ export interface Format {
   needsLayout?: boolean;
   /** Formats it is built from, rendered before it (and checked even if not asked for). */
   inputs?: readonly string[];
+  /**
+   * Built from the incident's facts (the update log, status, services), not from a variant's
+   * Markdown template: a variant whose formats are all such has no template (feeds, status.json).
+   * Its document's Markdown is the current state (`partials/status-line.md.hbs`).
+   */
+  fromFacts?: boolean;
+  /** Pages link artifacts of this format as their feed (Atom). */
+  isFeed?: boolean;
   /** Text that `faq diff` can compare. */
   diffable?: boolean;
   /** Its module; loaded on first use, so that listing the registry stays cheap. */

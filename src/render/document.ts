@@ -116,3 +116,41 @@ export function buildDocumentFromView(
     produced: new Map(),
   };
 }
+
+/**
+ * A variant built from the incident's facts (feeds, status.json) has no template of its own: its
+ * document's Markdown is the current state in the template's words, `partials/status-line.md.hbs`
+ * ("**Aktuelle Lage:** …", empty when the templates have no such partial), and its title the
+ * feed's ("regio iT: Neuigkeiten zur IT-Störung", marked when it is a draft).
+ */
+export function buildFactsDocument(
+  incident: Incident,
+  variant: { name: string; config: Variant },
+  lang: string,
+  engine: TemplateEngine,
+): RenderedDocument {
+  const view = buildViewModel(incident, lang, undefined, variant.config);
+  const hasStatusLine = engine.store.partials(lang).includes('status-line');
+  const markdown = hasStatusLine
+    ? normalizeMarkdown(engine.get(`${lang}/partials/status-line.md.hbs`, 'markdown')(view))
+    : '';
+  const tokens = lexMarkdown(markdown);
+  const labels = engine.store.labels(lang);
+  const draft = isDraft(incident) ? draftMarker(labels) : undefined;
+  const title = `${incident.organization.name}: ${labels.feedTitle ?? 'Updates on the IT disruption'}`;
+  return {
+    incident,
+    variant: variant.name,
+    config: variant.config,
+    lang,
+    view,
+    title: draft ? `${draft.subject} ${title}` : title,
+    ...(draft ? { draft: draft.banner } : {}),
+    markdown,
+    tokens,
+    headings: [],
+    labels,
+    layouts: { html: () => () => '', css: () => '' },
+    produced: new Map(),
+  };
+}

@@ -13,12 +13,13 @@ import {
 import type { ArchivedVersion } from '../output/archive.js';
 import { archiveStamp, earlierVersions } from './archive.js';
 import { RenderedTexts } from './artifact.js';
-import { buildDocument } from './document.js';
+import { buildDocument, buildFactsDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
 import { allowedLeftovers } from './scan.js';
 import { readVariants } from './variants.js';
 import { whyNotRendered } from './variant-when.js';
+import { fileStem, findFeed, isFromFacts, listSiblings } from './feed-links.js';
 
 export interface RenderResult {
   artifacts: Artifact[];
@@ -61,7 +62,7 @@ async function renderDocument(
   produce?: Produce,
 ): Promise<void> {
   const { incident, variant, lang, recipient } = doc;
-  const base = `${incident.id}/${variant}.${lang}${recipient ? `.${recipient.slug}` : ''}`;
+  const base = `${incident.id}/${fileStem(variant, doc.config, lang)}${recipient ? `.${recipient.slug}` : ''}`;
   for (const name of withInputs(formats)) {
     const format = FORMATS[name]!;
     const module = await format.load();
@@ -171,8 +172,16 @@ export async function renderIncident(
     // An English-only render simply has no leicht text; asked for by name, the run says why.
     if (selection.explicitVariants && !langs.some((lang) => isWrittenIn(config, lang)))
       result.warnings.push(notWrittenIn(incident, name, config, langs));
-    for (const lang of langs.filter((l) => isWrittenIn(config, l))) {
+    const written = langs.filter((l) => isWrittenIn(config, l));
+    for (const lang of config.perLanguage === false ? written.slice(0, 1) : written) {
       const variant = { name, config };
+      if (isFromFacts(config)) {
+        const doc = buildFactsDocument(incident, variant, lang, engine);
+        doc.siblings = listSiblings(result.artifacts, incident.id);
+        await renderDocument(doc, formats, run, result);
+        continue;
+      }
+      const subscribe = findFeed(name, variants, selection, lang);
       if (recipients.length > 0 && !options.eachRecipientInFull) {
         const needsHtml = withInputs(formats).includes('html');
         const parseFrom = options.parseFrom === undefined ? {} : { parseFrom: options.parseFrom };
@@ -192,6 +201,7 @@ export async function renderIncident(
           ...(recipient ? { recipient } : {}),
           ...(earlier.length ? { earlier } : {}),
         });
+        if (subscribe) doc.subscribe = subscribe;
         await renderDocument(doc, formats, run, result);
       }
     }

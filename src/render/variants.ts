@@ -15,6 +15,8 @@ const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
   perRecipient: (v) => typeof v === 'boolean',
   faqPage: (v) => typeof v === 'boolean',
   scope: (v) => v === 'incident',
+  perLanguage: (v) => typeof v === 'boolean',
+  page: (v) => typeof v === 'string' && v !== '',
   maxLength: (v) => Number.isInteger(v) && (v as number) > 0,
   omits: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p !== ''),
   when: (v) => isCondition(v),
@@ -32,6 +34,8 @@ const EXPECTED: Record<keyof Variant, string> = {
   perRecipient: 'true or false',
   faqPage: 'true or false',
   scope: '"incident" (one document per incident, the only scope so far)',
+  perLanguage: 'true or false',
+  page: 'the name of another variant, e.g. "faq"',
   maxLength: 'a whole number of characters',
   omits: 'a list of key paths of the incident file, e.g. ["email", "organization.about"]',
   when: `an object with "has" (a key path of the incident file), "status" (some of ${STATUSES.join(', ')}) or "phase" (some of ${PHASES.join(', ')}), e.g. { "phase": ["resolved"] }`,
@@ -85,7 +89,21 @@ function checkVariant(name: string, entry: unknown): [string, string?] | undefin
   for (const [key, isValid] of Object.entries(SETTINGS))
     if (config[key] !== undefined && !isValid(config[key]))
       return [`variant "${name}": "${key}" must be ${EXPECTED[key as keyof Variant]}`];
-  return checkOmits(name, config.omits as string[] | undefined);
+  return checkSource(name, formats!) ?? checkOmits(name, config.omits as string[] | undefined);
+}
+
+/**
+ * A variant is rendered either from its Markdown template or from the incident's facts (feeds,
+ * status.json): one document cannot be both.
+ */
+function checkSource(name: string, formats: readonly string[]): [string, string?] | undefined {
+  const fromFacts = formats.filter((f) => FORMATS[f]!.fromFacts);
+  if (fromFacts.length === 0 || fromFacts.length === formats.length) return undefined;
+  const fromTemplate = formats.filter((f) => !FORMATS[f]!.fromFacts);
+  return [
+    `variant "${name}" mixes formats of its template (${fromTemplate.join(', ')}) with formats built from the facts (${fromFacts.join(', ')})`,
+    'make two variants, e.g. "faq" with html and "feed" with atom',
+  ];
 }
 
 /** Key paths of the incident file (lists and records looked through): "questions.answer". */
@@ -119,6 +137,15 @@ export function readVariants(store: TemplateStore): Record<string, Variant> {
   for (const [name, entry] of Object.entries(variants ?? {})) {
     const problem = checkVariant(name, entry);
     if (problem) throw templateError(file!.display, problem[0], 1, 1, problem[1]);
+    const page = (entry as Variant).page;
+    if (page !== undefined && (page === name || !Object.hasOwn(variants, page)))
+      throw templateError(
+        file!.display,
+        `variant "${name}": "page" names "${page}", which is no other variant`,
+        1,
+        1,
+        suggestion(page, Object.keys(variants)),
+      );
   }
   read.set(store, variants as Record<string, Variant>);
   return variants as Record<string, Variant>;

@@ -143,10 +143,13 @@ export function buildViewModel(
       hasMeasures: inc.measures.length > 0 || inc.custom_measures.length > 0,
       affected: inc.affected,
       confirmed: inc.confirmed,
-      customMeasures: inc.custom_measures.map((m) => ({
-        ...m,
-        listText: m.text.trimEnd().replace(/\n(?=.)/g, '\n  '),
-      })),
+      // A variant that omits them (the feeds) may lack the language: their texts are left out.
+      customMeasures: inc.custom_measures.map((m) =>
+        withoutUndefined({
+          ...m,
+          listText: (m.text as string | undefined)?.trimEnd().replace(/\n(?=.)/g, '\n  '),
+        }),
+      ) as ViewModel['incident']['customMeasures'],
     }),
     updates,
     latestUpdate: updates[0],
@@ -230,7 +233,9 @@ function newestFirst(incident: Incident, shown: ReturnType<typeof showIncident>)
     const u = shown.updates[i]!;
     // A block scalar ends in a line break; the templates place the text as a block of its own.
     const is = Object.fromEntries([u.status, u.phase].filter(Boolean).map((k) => [k, true]));
-    return withoutUndefined({ ...u, text: u.text.trimEnd(), is });
+    // A variant that omits `updates` (status.json) may lack the language: the text is left out.
+    const text = (u.text as string | undefined)?.trimEnd();
+    return withoutUndefined({ ...u, text, is }) as UpdateView;
   });
 }
 

@@ -61,10 +61,13 @@ test('the example writes email.de.{html,md,txt,eml} next to the FAQ and the pres
     `${ID}/faq.de.html`,
     `${ID}/faq.de.md`,
     `${ID}/faq.de.txt`,
+    `${ID}/feed.de.atom`,
+    `${ID}/feed.de.json`,
     `${ID}/manifest.json`,
     `${ID}/press.de.html`,
     `${ID}/press.de.md`,
     `${ID}/press.de.txt`,
+    `${ID}/status.json`,
   ]);
 });
 

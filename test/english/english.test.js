@@ -23,6 +23,12 @@ function filesPerLanguage(status, phase) {
     )
     .reduce((sum, variant) => sum + variant.formats.length, 0);
 }
+/** The files written once per incident whatever the languages (status.json). */
+const FILES_ONCE = Object.values(
+  JSON.parse(readFileSync(join(ROOT, 'templates', 'variants.json'), 'utf8')),
+)
+  .filter((v) => v.perLanguage === false)
+  .reduce((sum, v) => sum + v.formats.length, 0);
 
 const COUNCIL = fixture('english-council-attack', 'incident.yaml');
 
@@ -94,10 +100,13 @@ test('an English council gets every variant in English, with English dates and n
     'faq.en.html',
     'faq.en.md',
     'faq.en.txt',
+    'feed.en.atom',
+    'feed.en.json',
     'manifest.json',
     'press.en.html',
     'press.en.md',
     'press.en.txt',
+    'status.json',
   ]);
   for (const file of files) assertEnglish(await textOf(join(dir, file)), file);
 
@@ -158,10 +167,13 @@ test('a German incident with { de, en } texts renders in English with --lang en,
     'faq.en.html',
     'faq.en.md',
     'faq.en.txt',
+    'feed.en.atom',
+    'feed.en.json',
     'manifest.json',
     'press.en.html',
     'press.en.md',
     'press.en.txt',
+    'status.json',
   ]);
   const faq = readFileSync(join(en, 'faq.en.txt'), 'utf8');
   assert.match(faq, /\nregio iT is a municipal IT service provider based in Aachen/);
@@ -186,7 +198,8 @@ test('a German incident with { de, en } texts renders in English with --lang en,
     'email.en.eml',
   ])
     assert.ok(both.includes(`regio-it-2026-11/${variant}`), variant);
-  assert.equal(both.length, 2 * filesPerLanguage('unknown', 'investigating') + 1);
+  // Per language, and once: status.json and the manifest.
+  assert.equal(both.length, 2 * filesPerLanguage('unknown', 'investigating') - FILES_ONCE + 1);
 });
 
 test('a text missing in the requested language is an error naming the field, and nothing is written', async (t) => {

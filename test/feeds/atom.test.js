@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { writeAtomFeed } from '../../lib/formats/atom.js';
 import { parseIncidentDate, toRfc3339String } from '../../lib/incident/dates.js';
 import { stableId, tagAuthority } from '../../lib/formats/feed-ids.js';
-import { activeMarkup, feedparserMissing, parseFeeds } from './feedparser.js';
+import { htmlDangers } from '../hostile/inspect.js';
+import { feedparserMissing, parseFeeds } from './feedparser.js';
 
 const HOSTILE = '</content><script>alert(1)</script><a href="javascript:x()" onclick="y()">&amp;';
 
@@ -83,11 +84,7 @@ test('feedparser reads it as Atom 1.0 without errors, values as written', (t) =>
   assert.equal(parsed.entries[0].content[0].type, 'text/html');
   // The hostile text arrives as text: no element, handler or javascript: link.
   assert.match(parsed.entries[0].content[0].value, /&lt;script>alert/);
-  assert.deepEqual(activeMarkup(parsed.entries[0].content[0].value), []);
-  assert.deepEqual(
-    activeMarkup('<p><a href="javascript:x()">x</a><b onclick=y>z</b></p>').length,
-    2,
-  );
+  assert.deepEqual(htmlDangers(parsed.entries[0].content[0].value), []);
   assert.deepEqual(parsed.entries[0].updated_parsed.slice(0, 5), [2026, 11, 26, 14, 0]);
 });
 

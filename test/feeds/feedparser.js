@@ -50,17 +50,3 @@ export function parseFeeds(texts) {
   if (run.status !== 0) throw new Error(`feedparser failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
-
-/**
- * The tags of an HTML text that a browser would make elements of: none may be a script, carry an
- * event handler or point at javascript:. Escaped text (`&lt;script>`) is text, not a tag.
- */
-export function activeMarkup(html) {
-  const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
-  return tags.filter(
-    (tag) =>
-      /^<(script|iframe|object|embed|style|svg|math|form|img|base|meta|link)\b/i.test(tag) ||
-      /\son[a-z]+\s*=/i.test(tag) ||
-      /(href|src|action)\s*=\s*["']?\s*(javascript|data|vbscript):/i.test(tag),
-  );
-}

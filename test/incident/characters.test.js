@@ -141,6 +141,8 @@ data_protection:
   authority: { name: Landesbeauftragte, notified: 2026-12-02 }
   reference: DS-1
 report: { cause: Ein Passwort., findings: Nichts kopiert., lessons: Zwei Faktoren., next_steps: Üben. }
+publish:
+  base_url: https://status.stadtwerke.example/
 `;
 
 const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FORMATS } from '../../lib/formats/registry.js';
 import { EXAMPLE, ROOT, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 const VARIANTS = Object.keys(
@@ -99,7 +100,11 @@ test('render --json: every written artifact with path, bytes and sha256', async 
     assert.equal(a.bytes, bytes.length);
     assert.equal(a.sha256, createHash('sha256').update(bytes).digest('hex'));
     assert.equal(a.id, 'regio-it-2026-11');
-    assert.ok(a.path.endsWith(`.${a.lang}.${a.format === 'md' ? 'md' : a.format}`), a.path);
+    const ext = FORMATS[a.format].ext;
+    assert.ok(
+      a.path.endsWith(a.variant === 'status' ? '/status.json' : `.${a.lang}.${ext}`),
+      a.path,
+    );
     assert.ok(VARIANTS.includes(a.variant), a.variant);
   }
   const manifest = JSON.parse(readFileSync(join(out, 'regio-it-2026-11', 'manifest.json')));

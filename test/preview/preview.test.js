@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FORMATS } from '../../lib/formats/registry.js';
 import { ROOT, runCli, runInProcess } from '../helpers.js';
 import { exampleCopy, followEvents, getText, startPreview, waitFor } from './preview-helpers.js';
 
@@ -35,8 +36,9 @@ test('preview serves every variant × format × language of the incident on 127.
   for (const key of ['faq.de', 'press.de', 'email.de', 'faq.en', 'press.en', 'email.en'])
     assert.ok(keys.includes(key), `${key} in ${keys}`);
   for (const v of state.views) {
-    const formats = v.artifacts.map((p) => p.split('.').pop()).sort();
-    assert.deepEqual(formats, [...VARIANTS[v.key.split('.')[0]].formats].sort(), v.key);
+    const exts = v.artifacts.map((p) => p.split('.').pop()).sort();
+    const formats = VARIANTS[v.key.split('.')[0]].formats;
+    assert.deepEqual(exts, formats.map((f) => FORMATS[f].ext).sort(), v.key);
     // Each one is on the page, as a tab and as a card.
     assert.ok(page.text.includes(`href="#${v.key}"`), v.key);
     for (const path of v.artifacts) assert.ok(page.text.includes(path.split('/').pop()), path);

@@ -67,12 +67,20 @@ const BROKEN = [
   [
     { formats: ['txt', 'pdf'] },
     /^variant "x" has an unknown format "pdf"$/,
-    /valid: html, md, txt, eml/,
+    /valid: html, md, txt, eml, atom, jsonfeed, status/,
   ],
   [{ formats: ['txt'], perRecepient: true }, /unknown setting "perRecepient"$/, /`perRecipient`/],
   [{ formats: ['txt'], scope: 'folder' }, /"scope" must be "incident"/, undefined],
   [{ formats: ['txt'], maxLength: '160' }, /"maxLength" must be a whole number/, undefined],
   [{ formats: [] }, /needs "formats" \(a list\)/, undefined],
+  [
+    { formats: ['txt', 'atom'] },
+    /^variant "x" mixes formats of its template \(txt\) with formats built from the facts \(atom\)$/,
+    /make two variants/,
+  ],
+  [{ formats: ['atom'], page: 'fqa' }, /"page" names "fqa", which is no other variant$/, /faq/],
+  [{ formats: ['atom'], page: 'x' }, /"page" names "x", which is no other variant$/, undefined],
+  [{ formats: ['status'], perLanguage: 'no' }, /"perLanguage" must be true or false/, undefined],
 ];
 
 for (const [entry, message, hint] of BROKEN) {
@@ -105,7 +113,7 @@ test('the built-in variants name only registered formats, and a layout where one
 });
 
 test('every format entry says what it produces and loads a module that renders it', async () => {
-  assert.deepEqual(FORMAT_NAMES, ['html', 'md', 'txt', 'eml']);
+  assert.deepEqual(FORMAT_NAMES, ['html', 'md', 'txt', 'eml', 'atom', 'jsonfeed', 'status']);
   for (const [name, format] of Object.entries(FORMATS)) {
     assert.match(format.ext, /^[a-z0-9]+$/, name);
     assert.match(format.mediaType, /^[a-z]+\/[a-z0-9.+-]+(; charset=utf-8)?$/, name);
@@ -126,7 +134,7 @@ test('faq render --help lists the variants of variants.json and the registered f
   assert.match(
     r.stdout,
     new RegExp(
-      `--format <list> +formats to render, comma-separated \\(${FORMAT_NAMES.join(', ')}\\)`,
+      `--format <list> +formats to render, comma-separated \\(${FORMAT_NAMES.join(',\\s+')}\\)`,
     ),
   );
   const diff = await runInProcess(['diff', '--help']);
