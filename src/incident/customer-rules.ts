@@ -25,7 +25,7 @@ export function settleCustomers(
     report(
       ['email', 'recipients'],
       'the file has both email.recipients and customers: a customer is a recipient of the e-mail',
-      'move each recipient into customers (name, email, salutation and answer keep their names; when and as_of have no place there) and delete email.recipients',
+      'move each recipient into customers (name, email, salutation, answer, cc and bcc keep their names; when and as_of have no place there) and delete email.recipients',
       { key: true },
     );
   const names = serviceNames(parsed.services);
@@ -57,6 +57,8 @@ export function toRecipients(customers: readonly Customer[]): Recipient[] {
     ...(customer.email ? { email: customer.email } : {}),
     ...(customer.salutation ? { salutation: customer.salutation } : {}),
     ...(customer.answer ? { answer: customer.answer } : {}),
+    ...(customer.cc ? { cc: customer.cc } : {}),
+    ...(customer.bcc ? { bcc: customer.bcc } : {}),
     slug: customer.slug,
     customer,
   }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, httpUrl, localizedMarkdown, localizedText, text } from './fields.js';
 import { nameGrammar } from './schema-grammar.js';
+import { copyFields } from './schema-mail.js';
 
 /** Marks an object that may be written as the plain value of one of its keys. */
 export const PLAIN_KEY = 'x-faq-plain';
@@ -39,6 +40,7 @@ const CustomerSchema = z.strictObject({
   email: email.optional().meta({ description: "The customer's address for the e-mail." }),
   salutation: localizedText("The salutation of this customer's e-mail.").optional(),
   answer: localizedMarkdown("The individual answer in this customer's e-mail.").optional(),
+  ...copyFields,
   website: httpUrl.optional().meta({
     description: "The customer's own website, named in its notice.",
     examples: ['https://www.aachen.de'],

@@ -1,7 +1,7 @@
 // faq send against a real SMTP server on 127.0.0.1: exactly the rendered bytes, one recipient
 // (and its copies) per envelope, at most once per version, and only the missing ones after faults.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../helpers.js';
@@ -190,6 +190,34 @@ test('--customer and --to select one recipient; an unknown one is a usage error'
   await assert.rejects(send(dir, file, smtp, { customer: 'Stadt Dueren' }), (e) =>
     /did you mean `stadt-dueren`/.test(e.hint),
   );
+});
+
+test('customers: --customer sends one customer its e-mail, with its own cc and bcc', async (t) => {
+  const { dir, smtp } = await setUp(t);
+  const file = join(dir, 'kunden.yaml');
+  writeFileSync(
+    file,
+    `id: kunden
+updated: 2026-11-26T15:00
+organization: { name: regio iT, contact: { email: presse@regioit.example } }
+incident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }
+services:
+  - { name: Kfz-Zulassung, state: down }
+customers:
+  - { name: Stadt Aachen, email: it@aachen.example, cc: [ob@aachen.example], bcc: [akte@regioit.example], services: [Kfz-Zulassung] }
+  - { name: Stadt Düren, email: it@dueren.example, services: [Kfz-Zulassung] }
+approval: { by: Pressestelle, at: 2026-11-26T15:00 }
+`,
+  );
+  const report = await send(dir, file, smtp, { customer: 'Stadt Aachen' });
+  assert.deepEqual(
+    report.messages.map((m) => [m.to, m.status]),
+    [['it@aachen.example', 'sent']],
+  );
+  assert.deepEqual(smtp.rcpts, ['it@aachen.example', 'ob@aachen.example', 'akte@regioit.example']);
+  const bytes = smtp.received[0].bytes.toString('latin1');
+  assert.match(bytes, /^Cc: ob@aachen\.example\r$/m);
+  assert.doesNotMatch(bytes, /akte@|it@dueren/);
 });
 
 test('a dry run lists and sends nothing, and needs no server', async (t) => {
