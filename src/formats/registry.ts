@@ -29,6 +29,14 @@ export const FORMATS: Readonly<Record<string, Format>> = {
     inputs: ['txt', 'html'],
     load: () => import('./eml.js'),
   },
+  mbox: {
+    ext: 'mbox',
+    mediaType: 'application/mbox',
+    inputs: ['eml'],
+    optIn: true,
+    combined: true,
+    load: () => import('./mbox.js'),
+  },
   atom: {
     ext: 'atom',
     mediaType: 'application/atom+xml',
@@ -51,3 +59,6 @@ export const FORMATS: Readonly<Record<string, Format>> = {
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATS);
+
+/** What a render makes without --format: every format but those rendered only when asked for. */
+export const DEFAULT_FORMATS = FORMAT_NAMES.filter((name) => !FORMATS[name]!.optIn);

@@ -89,6 +89,10 @@ export interface Format {
   isFeed?: boolean;
   /** Text that `faq diff` can compare. */
   diffable?: boolean;
+  /** Rendered only when asked for by name (`--format mbox`), not by default. */
+  optIn?: boolean;
+  /** One file per variant and language that holds the format's output for every recipient. */
+  combined?: boolean;
   /** Its module; loaded on first use, so that listing the registry stays cheap. */
   load(): Promise<FormatModule>;
 }

@@ -29,7 +29,7 @@ interface Plan {
 export const mergeCounts = { merged: 0, inFull: 0 };
 
 /** The formats a merged e-mail is made in from its skeleton; any other renders each in full. */
-const MERGED_FORMATS = ['txt', 'html', 'md', 'eml'];
+const MERGED_FORMATS = ['txt', 'html', 'md', 'eml', 'mbox'];
 
 /**
  * Renders a mail merge, one document per recipient in their order, each handed to `emit` as the

@@ -1,4 +1,4 @@
-import { FORMAT_NAMES } from '../formats/registry.js';
+import { DEFAULT_FORMATS, FORMAT_NAMES } from '../formats/registry.js';
 import { suggestion } from '../incident/suggest.js';
 import { isLang } from '../lang/index.js';
 import { UsageError, type Selection, type Variant } from '../shared.js';
@@ -87,7 +87,7 @@ export function planRun(options: RenderOptions): Plan {
   const selection: Selection = {
     ...(options.templates ? { templates: options.templates } : {}),
     variants: options.variants ?? variants,
-    formats: options.formats ?? FORMAT_NAMES,
+    formats: options.formats ?? DEFAULT_FORMATS,
     ...(options.langs ? { langs: options.langs } : {}),
     explicitFormats: options.formats !== undefined,
     ...(options.variants ? { explicitVariants: true } : {}),

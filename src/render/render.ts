@@ -17,6 +17,7 @@ import { buildDocument, buildFactsDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
 import { allowedLeftovers } from './scan.js';
+import { CombinedFiles } from './combined.js';
 import { readVariants } from './variants.js';
 import { whyNotRendered } from './variant-when.js';
 import { fileStem, findFeed, isFromFacts, listSiblings } from './feed-links.js';
@@ -28,10 +29,11 @@ export interface RenderResult {
   copies: Map<string, Artifact>;
 }
 
-/** The formats to produce: first those that others are built from (txt and html for eml). */
+/** The formats to produce: first those that others are built from (txt and html for eml, eml for mbox). */
 function withInputs(formats: readonly string[]): string[] {
   const inputs = formats.flatMap((name) => FORMATS[name]?.inputs ?? []);
-  return [...new Set([...inputs, ...formats])];
+  const all = [...new Set([...inputs, ...formats])];
+  return all.length === formats.length ? all : withInputs(all);
 }
 
 /** A variant's length limit (an SMS): its plain text may have at most `maxLength` characters. */
@@ -57,7 +59,7 @@ function checkLength(path: string, doc: RenderedDocument, content: string | Uint
 async function renderDocument(
   doc: RenderedDocument,
   formats: readonly string[],
-  run: { selection: Selection; texts: RenderedTexts },
+  run: { selection: Selection; texts: RenderedTexts; combined: CombinedFiles },
   result: RenderResult,
   produce?: Produce,
 ): Promise<void> {
@@ -82,13 +84,20 @@ async function renderDocument(
       result.warnings.push(problem);
       continue;
     }
-    const content = await (produce ? produce(name) : module.render(doc));
+    // A combined format is made from the formats already produced, also in a merge.
+    const content = await (produce && !format.combined ? produce(name) : module.render(doc));
     doc.produced.set(name, content);
-    const path = `${base}.${format.ext}`;
+    const path = format.combined
+      ? `${incident.id}/${variant}.${lang}.${format.ext}`
+      : `${base}.${format.ext}`;
     // Also the formats another is built from: encoded inside it, a leftover could hide.
     run.texts.scan(path, content);
     if (name === 'txt') checkLength(path, doc, content);
     if (!formats.includes(name)) continue;
+    if (format.combined) {
+      run.combined.add(path, { variant, lang, format: name, title: doc.title }, content);
+      continue;
+    }
     const meta = {
       variant,
       lang,
@@ -157,6 +166,7 @@ export async function renderIncident(
   const stamp = archiveStamp(incident.updated);
   const variants = readVariants(engine.store);
   const texts = new RenderedTexts(allowedLeftovers(incident));
+  const combined = new CombinedFiles();
   for (const name of selection.variants) {
     const config = variants[name];
     if (!config || !isRenderedFor(incident, config, selection)) continue;
@@ -166,7 +176,7 @@ export async function renderIncident(
     const formats = config.formats.filter((f) => selection.formats.includes(f));
     if (formats.length === 0) continue;
     const recipients = config.perRecipient ? incident.email.recipients : [];
-    const run = { selection, texts };
+    const run = { selection, texts, combined };
     const wrap = selection.wrap ? { wrap: selection.wrap } : {};
     const langs = selection.langs ?? [incident.lang];
     // An English-only render simply has no leicht text; asked for by name, the run says why.
@@ -206,5 +216,6 @@ export async function renderIncident(
       }
     }
   }
+  result.artifacts.push(...combined.toArtifacts(texts));
   return result;
 }

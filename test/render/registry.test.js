@@ -113,7 +113,16 @@ test('the built-in variants name only registered formats, and a layout where one
 });
 
 test('every format entry says what it produces and loads a module that renders it', async () => {
-  assert.deepEqual(FORMAT_NAMES, ['html', 'md', 'txt', 'eml', 'atom', 'jsonfeed', 'status']);
+  assert.deepEqual(FORMAT_NAMES, [
+    'html',
+    'md',
+    'txt',
+    'eml',
+    'mbox',
+    'atom',
+    'jsonfeed',
+    'status',
+  ]);
   for (const [name, format] of Object.entries(FORMATS)) {
     assert.match(format.ext, /^[a-z0-9]+$/, name);
     assert.match(format.mediaType, /^[a-z]+\/[a-z0-9.+-]+(; charset=utf-8)?$/, name);
@@ -134,7 +143,7 @@ test('faq render --help lists the variants of variants.json and the registered f
   assert.match(
     r.stdout,
     new RegExp(
-      `--format <list> +formats to render, comma-separated \\(${FORMAT_NAMES.join(',\\s+')}\\)`,
+      `--format <list> +formats to render, comma-separated\\s+\\(${FORMAT_NAMES.join(',\\s+')}\\)`,
     ),
   );
   const diff = await runInProcess(['diff', '--help']);
