@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { TextEncoder } from 'node:util';
 import { tempDir } from '../helpers.js';
 import { writeIncident } from '../send/incident.js';
 
