@@ -67,7 +67,7 @@ const BROKEN = [
   [
     { formats: ['txt', 'pdf'] },
     /^variant "x" has an unknown format "pdf"$/,
-    /valid: html, md, txt, eml, atom, jsonfeed, status/,
+    /valid: html, md, txt, eml, mbox, atom, jsonfeed, status/,
   ],
   [{ formats: ['txt'], perRecepient: true }, /unknown setting "perRecepient"$/, /`perRecipient`/],
   [{ formats: ['txt'], scope: 'folder' }, /"scope" must be "incident"/, undefined],
