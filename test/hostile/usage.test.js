@@ -9,7 +9,7 @@ import { EXAMPLE, runInProcess, tempDir } from '../helpers.js';
 const CASES = [
   [
     ['frobnicate'],
-    /unknown command 'frobnicate' \(hint: valid: render, check, init, schema, preview, diff;/,
+    /unknown command 'frobnicate' \(hint: valid: render, check, init, schema, preview, diff, send;/,
   ],
   [['rendr', EXAMPLE], /unknown command 'rendr' \(hint: did you mean `render`\?/],
   [
@@ -27,7 +27,7 @@ const CASES = [
   ],
   [
     ['render', EXAMPLE, '--format', 'pdf'],
-    /unknown format "pdf" \(hint: valid: html, md, txt, eml\)/,
+    /unknown format "pdf" \(hint: valid: html, md, txt, eml, mbox, atom, jsonfeed, status\)/,
   ],
   [['render', EXAMPLE, '--lang', 'fr'], /unknown language "fr" \(hint: valid: de, en\)/],
   [['render', EXAMPLE, '--wrap', '5'], /--wrap.*20 to 998/],

@@ -127,10 +127,11 @@ leicht:
 email:
   subject: IT-Störung
   from: { name: Stadtwerke, email: info@stadtwerke.example }
+  reply_to: { name: Hotline, email: hotline@stadtwerke.example }
   salutation: Sehr geehrte Damen und Herren,
   signature: Ihre Stadtwerke
   recipients:
-    - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02 }
+    - { name: Stadt Musterstadt, email: it@musterstadt.example, salutation: Hallo, answer: Nicht betroffen., when: { status: [attack], phase: [investigating] }, as_of: 2026-12-02, cc: [leitung@musterstadt.example], bcc: [archiv@musterstadt.example] }
 data_protection:
   breach: confirmed
   categories: [Namen, { de: Anschriften }]
@@ -155,6 +156,8 @@ const WITH_CUSTOMERS = `${FULL.replace(/^ {2}recipients:\n(?: {4}.*\n)+/m, '')}c
   - name: Stadt Musterstadt
     grammar: { gender: feminine, genitive: Stadt Musterstadt, forms: { nom: die Stadt Musterstadt, gen: der Stadt Musterstadt, dat: der Stadt Musterstadt, acc: die Stadt Musterstadt } }
     email: it@musterstadt.example
+    cc: [leitung@musterstadt.example]
+    bcc: [archiv@musterstadt.example]
     salutation: Hallo
     answer: Nicht betroffen.
     website: https://www.musterstadt.example
