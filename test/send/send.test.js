@@ -133,6 +133,16 @@ test('refused, failing twice, dropped mid-DATA: retried or reported, and a rerun
   assert.deepEqual(RECIPIENTS.map(smtp.countFor), [1, 1, 1, 1]);
 });
 
+test('a server that does not answer is given up on after the timeout, then tried again', async (t) => {
+  const { dir, smtp, file } = await setUp(t, { [RECIPIENTS[0]]: { holdOnce: true } });
+  const report = await send(dir, file, smtp, {
+    to: [RECIPIENTS[0]],
+    timing: { ...FAST, timeout: 300 },
+  });
+  assert.deepEqual([report.messages[0].status, report.messages[0].attempts], ['sent', 2]);
+  assert.equal(smtp.countFor(RECIPIENTS[0]), 1);
+});
+
 test('a copy refused for a while gets the message on the rerun, its recipient not twice', async (t) => {
   const { dir, smtp, file } = await setUp(t, { [CC[0]]: { failTimes: 1 } });
   const first = await send(dir, file, smtp, {

@@ -5,8 +5,8 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * Starts a server; `faults` by recipient address: `reject` (550 at RCPT), `failTimes` (451 at
- * RCPT that many times), `dropOnce` (connection dropped mid-DATA, once), `hold` (DATA never
- * answered; `onHold` is called). `auth: { user, pass }` requires that login.
+ * RCPT that many times), `dropOnce` (connection dropped mid-DATA, once), `holdOnce` (DATA not
+ * answered, once), `hold` (DATA never answered; `onHold` is called). `auth: { user, pass }` requires that login.
  */
 export async function startSmtpServer({ faults = {}, auth, onHold } = {}) {
   const received = [];
@@ -50,6 +50,10 @@ export async function startSmtpServer({ faults = {}, auth, onHold } = {}) {
       }
       stream.on('data', (chunk) => chunks.push(chunk));
       stream.on('end', () => {
+        if (fault?.holdOnce) {
+          fault.holdOnce = false;
+          return; // never answered, once: the client's timeout
+        }
         if (fault?.hold) {
           onHold?.(to[0]);
           return; // never answered: the client waits until it is killed
