@@ -1,5 +1,7 @@
 import type { ArchivePlan } from './output/archive.js';
+import type { IndexRequest } from './output/index-files.js';
 import { writeArtifacts } from './output/write.js';
+import { composeIndex } from './render/index-page.js';
 import { RenderCache } from './render/cache.js';
 import { planRun, type RenderOptions } from './render/plan.js';
 import { runTasks, type BatchItem } from './render/run.js';
@@ -43,6 +45,8 @@ export interface RenderOutcome {
   out: string;
   /** False when this run first repaired the leftovers of an earlier run that was killed. */
   previousRunComplete?: boolean;
+  /** What the user should know about the index across incidents (docs/outputs.md). */
+  notes?: string[];
 }
 
 /** Two files with the same id would write one folder: an error at the second. */
@@ -99,7 +103,14 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
     if (!item.cached && item.archive) archives.set(item.id!, item.archive);
   }
   if (plan.dryRun) return { artifacts, warnings, out };
-  const written = await writeArtifacts(out, byIncident, archives);
+  const entries = new Map(items.flatMap((item) => (item.entry ? [[item.id!, item.entry]] : [])));
+  const index: IndexRequest = {
+    entries,
+    start: items.length > 1,
+    compose: (listed) => composeIndex(plan.engine, listed),
+  };
+  const written = await writeArtifacts(out, byIncident, archives, index);
   cache?.save(items.filter((item) => item.key && !item.cached) as Required<BatchItem>[]);
-  return { artifacts, warnings, out, previousRunComplete: written.previousRunComplete };
+  const { previousRunComplete, notes } = written;
+  return { artifacts, warnings, out, previousRunComplete, notes };
 }

@@ -99,6 +99,7 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
       printInfo(
         `faq: the previous run into ${outcome.out} did not complete; its leftovers were repaired`,
       );
+    for (const note of outcome.notes ?? []) printInfo(note);
     const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
     const count = outcome.artifacts.length;
     printInfo(

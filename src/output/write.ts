@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { InterruptedError, OutputError, type Artifact } from '../shared.js';
-import { stageArchive, type ArchivedVersion, type ArchivePlan } from './archive.js';
+import { InputError, InterruptedError, OutputError, type Artifact } from '../shared.js';
+import { stageArchive, type ArchivePlan } from './archive.js';
+import { buildManifest, type Manifest } from './manifest.js';
 import { describe } from './describe.js';
+import { planIndex, type IndexRequest } from './index-files.js';
 import { acquireLock, type Lock } from './lock.js';
 import { checkReplaceable } from './ownership.js';
 import { watchSignals } from './signals.js';
@@ -18,49 +21,15 @@ import {
 
 export { removeStaleStaging };
 
-/** The manifest written next to an incident's artifacts. */
-export interface Manifest {
-  version: 1;
-  id: string;
-  artifacts: {
-    path: string;
-    variant: string;
-    lang: string;
-    format: string;
-    recipient?: string;
-    bytes: number;
-    sha256: string;
-  }[];
-  /** The archived versions, oldest first; only when the incident has an archive. */
-  archive?: ArchivedVersion[];
-}
-
-export function buildManifest(
-  id: string,
-  artifacts: readonly Artifact[],
-  archive?: ArchivePlan,
-): Manifest {
-  return {
-    version: 1,
-    id,
-    artifacts: artifacts.map((a) => ({
-      path: a.path.slice(id.length + 1),
-      variant: a.variant,
-      lang: a.lang,
-      format: a.format,
-      ...(a.recipient ? { recipient: a.recipient } : {}),
-      bytes: a.bytes,
-      sha256: a.sha256,
-    })),
-    ...(archive ? { archive: archive.versions } : {}),
-  };
-}
+export { buildManifest, type Manifest };
 
 /** What a write found and did besides writing. */
 export interface WriteReport {
   /** False when leftovers of an earlier run that did not complete (killed) were repaired first. */
   previousRunComplete: boolean;
   repaired: Repair;
+  /** What the user should know about the index (a foreign index.html, incidents without facts). */
+  notes: string[];
 }
 
 /**
@@ -76,6 +45,7 @@ export async function writeArtifacts(
   out: string,
   byIncident: Map<string, Artifact[]>,
   archives: ReadonlyMap<string, ArchivePlan> = new Map(),
+  index?: IndexRequest,
 ): Promise<WriteReport> {
   const signals = watchSignals();
   const staged: { id: string; staging: string }[] = [];
@@ -91,9 +61,12 @@ export async function writeArtifacts(
     created = await createOutFolder(out);
     work = await locateWorkFolder(out);
     // Every incident came from the render cache: nothing to write, and nothing to repair.
-    if (byIncident.size === 0 && !(await exists(work))) {
+    const unchanged = byIncident.size === 0 && !(await exists(work));
+    const planned = unchanged && index ? await planIndex(out, index, new Map()) : undefined;
+    if (unchanged && !planned?.files.size) {
       failed = false;
-      return { previousRunComplete: true, repaired: { restored: [], removed: [] } };
+      const repaired = { restored: [], removed: [] };
+      return { previousRunComplete: true, repaired, notes: planned?.notes ?? [] };
     }
     lock = await acquireLock(work, out);
     const repaired = await repairWorkFolder(out, work, lock.path);
@@ -101,10 +74,23 @@ export async function writeArtifacts(
     repaired.restored.push(...legacy.restored);
     repaired.removed.push(...legacy.removed);
     await checkReplaceable(out, [...byIncident.keys()]);
+    const manifests = new Map<string, string>();
     for (const [id, artifacts] of byIncident) {
       const staging = join(work, `${STAGING}${id}-${process.pid}`);
       staged.push({ id, staging });
-      await writeStaging(out, staging, { id, artifacts, archive: archives.get(id) }, interrupted);
+      const incident = { id, artifacts, archive: archives.get(id) };
+      manifests.set(id, await writeStaging(out, staging, incident, interrupted));
+    }
+    // The index is planned with the lock held: it lists what the folder holds after this swap.
+    const notes: string[] = [];
+    if (index) {
+      const { files, notes: said } = await planIndex(out, index, manifests);
+      notes.push(...said);
+      for (const [name, text] of files) {
+        const staging = join(work, `${STAGING}${name}-${process.pid}`);
+        staged.push({ id: name, staging });
+        writeFileSync(staging, text);
+      }
     }
     // A Ctrl-C that came during the last synchronous write is delivered when the event loop
     // polls. A timer makes it poll; the setImmediate after it runs after that poll phase.
@@ -116,10 +102,10 @@ export async function writeArtifacts(
     const late = signals.signal();
     if (late) throw new InterruptedError(late, true);
     const previousRunComplete = repaired.restored.length + repaired.removed.length === 0;
-    return { previousRunComplete, repaired };
+    return { previousRunComplete, repaired, notes };
   } catch (error) {
     await Promise.all(staged.map((s) => rm(s.staging, { recursive: true, force: true })));
-    if (error instanceof OutputError) throw error;
+    if (error instanceof OutputError || error instanceof InputError) throw error;
     throw new OutputError(
       `cannot write to the output folder ${out}: ${describe(error)}`,
       'check permissions and free space, or use --out',
@@ -162,7 +148,7 @@ async function writeStaging(
   staging: string,
   incident: { id: string; artifacts: readonly Artifact[]; archive?: ArchivePlan | undefined },
   interrupted: () => void,
-): Promise<void> {
+): Promise<string> {
   const { id, artifacts, archive } = incident;
   const root = resolve(staging);
   const folders = new Set<string>([root]);
@@ -184,7 +170,9 @@ async function writeStaging(
     mkdirSync(staging);
     for (const artifact of artifacts) write(artifact.path.slice(id.length + 1), artifact.content);
     if (archive) stageArchive(out, id, archive, write);
-    write('manifest.json', `${JSON.stringify(buildManifest(id, artifacts, archive), null, 2)}\n`);
+    const manifest = `${JSON.stringify(buildManifest(id, artifacts, archive), null, 2)}\n`;
+    write('manifest.json', manifest);
+    return createHash('sha256').update(manifest).digest('hex');
   } catch (error) {
     if (error instanceof OutputError) throw error;
     throw new OutputError(

@@ -20,7 +20,7 @@ export function archiveStamp(d: LocalDate): string {
 }
 
 /** The LocalDate of an ISO string that `toIsoString` wrote (undefined for anything else). */
-function parseIso(iso: string): LocalDate | undefined {
+export function parseIso(iso: string): LocalDate | undefined {
   const m = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(Z|([+-])(\d\d):(\d\d)))?$/.exec(iso);
   if (!m) return undefined;
   const sign = m[7] === '-' ? -1 : 1;

@@ -11,6 +11,7 @@ import {
 import { join, resolve } from 'node:path';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import { BUILD_INFO } from './build-info.js';
+import type { IndexEntry } from '../output/index-entry.js';
 import type { Artifact, Diagnostic, Selection } from '../shared.js';
 import type { TemplateStore } from './templates.js';
 
@@ -27,7 +28,7 @@ import type { TemplateStore } from './templates.js';
  * the cache is always safe: the next run renders everything. `FAQ_CACHE=0` turns it off.
  */
 export const CACHE_DIR = '.faq-cache';
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 type ArtifactMeta = Omit<Artifact, 'content'>;
 
@@ -38,6 +39,8 @@ interface Entry {
   /** What rendering it reported. */
   warnings: Diagnostic[];
   artifacts: ArtifactMeta[];
+  /** The incident's facts for the index across incidents. */
+  entry?: IndexEntry;
   /** Every file of `<out>/<id>/` as written: [size, mtimeMs, ino]. */
   files: Record<string, [number, number, number]>;
 }
@@ -53,6 +56,7 @@ export interface CacheHit {
   diagnostics: Diagnostic[];
   warnings: Diagnostic[];
   artifacts: Artifact[];
+  entry?: IndexEntry;
 }
 
 function sha256(...parts: (string | Uint8Array)[]): string {
@@ -210,6 +214,7 @@ export class RenderCache {
       diagnostics: entry.diagnostics,
       warnings: entry.warnings,
       artifacts: entry.artifacts.map((meta) => lazyArtifact(this.out, meta)),
+      ...(entry.entry ? { entry: entry.entry } : {}),
     };
   }
 
@@ -225,6 +230,7 @@ export class RenderCache {
       diagnostics: Diagnostic[];
       warnings: Diagnostic[];
       artifacts: Artifact[];
+      entry?: IndexEntry;
     }[],
   ): void {
     try {
@@ -249,6 +255,7 @@ export class RenderCache {
         diagnostics: item.diagnostics,
         warnings: item.warnings,
         artifacts: item.artifacts.map(({ content: _content, ...meta }) => meta),
+        ...(item.entry ? { entry: item.entry } : {}),
         files,
       };
     }

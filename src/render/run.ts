@@ -5,7 +5,9 @@ import { readRegularFileSync } from '../incident/regular-file.js';
 import type { Lang } from '../lang/index.js';
 import { hasErrors, type Artifact, type Diagnostic, type Selection } from '../shared.js';
 import { readArchive, type ArchivePlan } from '../output/archive.js';
+import type { IndexEntry } from '../output/index-entry.js';
 import { planArchive } from './archive.js';
+import { describeIncident } from './index-entry.js';
 import type { RenderCache } from './cache.js';
 import type { TemplateEngine } from './engine.js';
 import type { Plan } from './plan.js';
@@ -35,6 +37,8 @@ export interface BatchItem {
   key?: string;
   /** The incident's archive: what its folder keeps and what this render adds (src/render/archive.ts). */
   archive?: ArchivePlan;
+  /** Its facts for the index across incidents. */
+  entry?: IndexEntry;
 }
 
 export type TaskResult = Omit<BatchItem, 'file' | 'cached' | 'key'>;
@@ -113,6 +117,7 @@ export async function processFile(
       warnings: result.warnings,
       artifacts: result.artifacts,
       ...(archive.plan ? { archive: archive.plan } : {}),
+      entry: describeIncident(incident, result.artifacts),
     };
   } catch (error) {
     return { ...id, diagnostics, warnings: [], artifacts: [], error };

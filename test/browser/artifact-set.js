@@ -1,6 +1,14 @@
 // The HTML artifacts the browser tests check: the example in every language, every fixture that
 // `faq check` accepts (in every language it renders in), and this folder's own edge cases.
-import { mkdtempSync, readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  existsSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { EXAMPLE, FIXTURES, ROOT, listFiles, runInProcess } from '../helpers.js';
@@ -30,6 +38,32 @@ function incidentFiles() {
   return { fixtures, own };
 }
 
+/**
+ * Three incidents for the index across incidents (issue 15 §4), each `updated` moved so that the
+ * order is not the order of the dates: the resolved one is the newest, the recovering one is
+ * newer than the one under investigation. Expected order: recovering, investigating, resolved.
+ */
+export const INDEX_SET = [
+  ['malfunction-recovering', '2026-03-11T12:00'],
+  ['attack-investigating', '2026-03-10T08:15'],
+  ['unknown-resolved', '2026-03-12T09:00'],
+];
+
+/** Renders INDEX_SET together into `<out>/index-set/` (its pages are in other folders already). */
+async function renderIndexSet(out, problems) {
+  const files = INDEX_SET.map(([name, updated]) => {
+    const file = join(out, `${name}.yaml`);
+    const text = readFileSync(join(FIXTURES, name, 'incident.yaml'), 'utf8');
+    writeFileSync(file, text.replaceAll('2026-03-10T08:15', updated));
+    return file;
+  });
+  const dir = join(out, 'index-set');
+  mkdirSync(dir);
+  const r = await runInProcess(['render', ...files, '-o', dir, '--variant', 'faq,press']);
+  if (r.code !== 0) problems.push(`index set: render failed (${r.code}): ${r.stderr}`);
+  for (const file of files) rmSync(file);
+}
+
 /** Fixtures whose check passes (some fixtures are broken on purpose). */
 async function acceptedFixtures(files) {
   if (files.length === 0) return [];
@@ -55,8 +89,12 @@ export async function renderArtifactSet() {
     if (r.code !== 0) r = await runInProcess(['render', file, '-o', dir]);
     if (r.code !== 0) problems.push(`${file}: render failed (${r.code}): ${r.stderr}`);
   }
+  await renderIndexSet(out, problems);
   const html = listFiles(out)
     .filter((f) => f.endsWith('.html'))
+    // Of the index set, only the index pages: its incidents' pages are checked above already,
+    // and index.html is a copy of index.<lang>.html.
+    .filter((f) => !f.startsWith('index-set/') || /^index-set\/index\.[a-z]+\.html$/.test(f))
     .map((rel) => {
       const [variant, lang] = basename(rel).split('.');
       return {

@@ -13,7 +13,7 @@ import {
   runVnu,
   sharedChromium,
 } from '../browser.js';
-import { renderArtifactSet } from './artifact-set.js';
+import { INDEX_SET, renderArtifactSet } from './artifact-set.js';
 
 const ORIGIN = 'http://faq-artifact.invalid';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -248,6 +248,33 @@ test('pages have one h1, headings in order, landmarks, a skip link and the Stand
       bad.push(`${where}: Stand without <time datetime>: ${JSON.stringify(facts.time)}`);
   }
   assert.deepEqual(bad, []);
+});
+
+test('the index over three incidents is checked with the pages and lists ongoing first, newest first', async (t) => {
+  const index = set.html.filter((h) => h.variant === 'index');
+  assert.deepEqual(
+    index.map((h) => h.rel),
+    ['index-set/index.de.html'],
+  );
+  // The checks above (Nu Html Checker, axe light and dark, structure) ran over it too.
+  const ids = [...index[0].text.matchAll(/<h3 id="[^"]*"><a href="([^/"]+)\//g)].map((m) => m[1]);
+  assert.deepEqual(ids, ['malfunction-recovering', 'attack-investigating', 'unknown-resolved']);
+  assert.deepEqual(INDEX_SET.map(([id]) => id).sort(), [...ids].sort());
+  const sections = [...index[0].text.matchAll(/<h2 id="[^"]*">([^<]+)<\/h2>/g)].map((m) => m[1]);
+  assert.deepEqual(sections, ['Laufende Vorfälle', 'Abgeschlossene Vorfälle']);
+  if (!requireTool(t, browserMissing())) return;
+  const { results } = await inspectAll();
+  const checked = results.find((r) => r.h.variant === 'index');
+  assert.deepEqual([...checked.violations, ...checked.dark], []);
+  assert.deepEqual(checked.requests, [], 'self-contained');
+  assert.deepEqual(
+    checked.facts.headings.filter((h) => h.level === 3).map((h) => h.text.split(':')[0]),
+    [
+      'Technische Störung der Südwestfalen-IT',
+      'Cyberangriff auf Dataport',
+      'IT-Störung der Stadtwerke Beispielstadt',
+    ],
+  );
 });
 
 /** What the page's HTML says, read without a browser: JSON-LD blocks, h2 texts, the Stand. */
