@@ -154,4 +154,3 @@ export function composeIndex(
   files.set('index.json', `${JSON.stringify(json, null, 2)}\n`);
   return files;
 }
-
