@@ -107,7 +107,15 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
   const index: IndexRequest = {
     entries,
     start: items.length > 1,
-    compose: (listed) => composeIndex(plan.engine, listed),
+    compose: (listed) => {
+      const started = performance.now();
+      const files = composeIndex(plan.engine, listed);
+      if (process.env.FAQ_TIMING)
+        process.stderr.write(
+          `faq timing: index of ${listed.length} incidents composed in ${Math.round(performance.now() - started)} ms\n`,
+        );
+      return files;
+    },
   };
   const written = await writeArtifacts(out, byIncident, archives, index);
   cache?.save(items.filter((item) => item.key && !item.cached) as Required<BatchItem>[]);

@@ -100,7 +100,9 @@ async function listIncidents(
   for (const id of written.keys()) names.add(id);
   const listed: ListedIncident[] = [];
   for (const id of [...names].sort()) {
-    const found = await readManifest(out, id);
+    // A folder this run writes, with its facts, needs nothing from the folder it replaces.
+    const fresh = written.has(id) && request.entries.has(id);
+    const found = fresh ? undefined : await readManifest(out, id);
     const manifest = written.get(id) ?? found?.sha;
     if (!manifest) continue;
     const old = previous?.entries.get(id);

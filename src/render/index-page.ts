@@ -11,18 +11,22 @@ import { normalizeMarkdown } from './document.js';
 import type { TemplateEngine } from './engine.js';
 import { writeIndexFeed, type IndexItem } from './index-feed.js';
 
+/** Milliseconds since the epoch of an entry's `updated` (0 for a folder without facts). */
+function epochOf(l: ListedIncident): number {
+  const date = l.entry && parseIso(l.entry.updated);
+  return date ? toEpoch(date) : 0;
+}
+
 /** The incidents in the order of the index: ongoing first, then resolved, each newest first. */
-export function orderIncidents(listed: readonly ListedIncident[]): ListedIncident[] {
-  const epoch = (l: ListedIncident): number => {
-    const date = l.entry && parseIso(l.entry.updated);
-    return date ? toEpoch(date) : 0;
-  };
+function orderIncidents(listed: readonly ListedIncident[]): ListedIncident[] {
   const group = (l: ListedIncident): number =>
     !l.entry ? 2 : l.entry.phase === 'resolved' ? 1 : 0;
-  return [...listed].sort(
+  const keyed = listed.map((l) => ({ l, group: group(l), epoch: epochOf(l) }));
+  keyed.sort(
     (a, b) =>
-      group(a) - group(b) || epoch(b) - epoch(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      a.group - b.group || b.epoch - a.epoch || (a.l.id < b.l.id ? -1 : a.l.id > b.l.id ? 1 : 0),
   );
+  return keyed.map((k) => k.l);
 }
 
 /** The languages of the index, the one most incidents are written in first (it is `index.html`). */
@@ -123,13 +127,15 @@ export function composeIndex(
   const ordered = orderIncidents(listed);
   const files = new Map<string, string>();
   const langs = indexLanguages(ordered).filter((lang) => engine.store.read(`${lang}/index.md.hbs`));
+  // The index's "Stand": the newest update of an incident it lists (no clock: deterministic).
+  let at = -1;
+  ordered.forEach((l, n) => {
+    if (l.entry && (at === -1 || epochOf(l) > epochOf(ordered[at]!))) at = n;
+  });
   for (const lang of langs) {
     const labels = engine.store.labels(lang);
     const items = ordered.map((l) => toItem(l, lang, labels));
-    // The index's "Stand": the newest update of an incident it lists (no clock: deterministic).
-    const newest = items
-      .filter((i) => i.updated)
-      .sort((a, b) => toEpoch(dateOf(b.entry!.updated)!) - toEpoch(dateOf(a.entry!.updated)!))[0];
+    const newest = at === -1 ? undefined : items[at];
     const view = templateView(lang, items, newest?.updated);
     const markdown = normalizeMarkdown(engine.get(`${lang}/index.md.hbs`, 'markdown')(view));
     const page = layOutIndex(engine, lang, markdown, newest);
