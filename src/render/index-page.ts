@@ -109,6 +109,12 @@ function layOutIndex(engine: TemplateEngine, lang: string, markdown: string, ite
       hasUpdated: parts.hasUpdated || !item?.entry,
       phase: item?.entry && item.entry.phase !== 'resolved' ? 'investigating' : 'resolved',
     },
+    // The index's Atom feed, linked as the FAQ page links its own (head and Subscribe link).
+    feed: {
+      href: `index.${lang}.atom`,
+      type: 'application/atom+xml',
+      title: labels.subscribeTitle ?? 'Feed (Atom)',
+    },
     css: engine.store.read('layouts/page.css')?.text ?? '',
   };
   return { title, html: engine.get('layouts/page.html.hbs', 'html')(data) };
