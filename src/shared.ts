@@ -103,6 +103,8 @@ export interface Artifact {
   lang: string;
   format: string;
   recipient?: string;
+  /** The customer whose kit it belongs to (its slug): `<id>/customers/<customer>/…`. */
+  customer?: string;
   /** The document's title in plain text: page title, headline, or e-mail subject. */
   title: string;
   content: Uint8Array;
@@ -132,6 +134,8 @@ export interface Selection {
   templates?: string;
   /** `--release`: a draft is refused, and every warning is an error. */
   release?: boolean;
+  /** `--customer`: only this customer's (or recipient's) kit and e-mail, by slug or name. */
+  customer?: string;
   /** The clock (ms since the epoch) for "updated is ahead of the clock"; not in the cache key. */
   now?: number;
   /** `--archive`: keep every approved version under `<id>/archive/` (also `publish.archive`). */
@@ -174,6 +178,11 @@ export interface Variant {
   titleIsSubject?: boolean;
   /** One document per `email.recipients` entry (mail merge). */
   perRecipient?: boolean;
+  /**
+   * One document per customer that uses an affected service (`customers`), in its voice, written
+   * to `customers/<customer>/`; a customer's e-mail carries its html and txt as attachments.
+   */
+  perCustomer?: boolean;
   /** schema.org FAQPage data is added to the page. */
   faqPage?: boolean;
   /**

@@ -60,7 +60,8 @@ export async function protectEncodedNames(root: MimeRoot): Promise<void> {
 export function messageHash(doc: RenderedDocument, text: string, html: string): string {
   return hash(
     'sha256',
-    `${doc.incident.id}\n${doc.lang}\n${doc.recipient?.slug ?? ''}\n${text}\n${html}`,
+    `${doc.incident.id}\n${doc.lang}\n${doc.recipient?.slug ?? ''}\n${text}\n${html}` +
+      (doc.attachments ?? []).map((a) => `\n${a.filename}\n${a.content}`).join(''),
   );
 }
 
@@ -75,7 +76,8 @@ export function unavailable(doc: RenderedDocument): Unavailable | undefined {
 }
 
 /**
- * A ready-to-open draft: RFC 5322 / MIME `multipart/alternative` (text and HTML), built by
+ * A ready-to-open draft: RFC 5322 / MIME `multipart/alternative` (text and HTML; inside
+ * `multipart/mixed` with a customer's notice as attachments), built by
  * nodemailer's MailComposer with everything random pinned so the bytes are reproducible.
  */
 export async function render(doc: RenderedDocument): Promise<Uint8Array> {
@@ -101,6 +103,17 @@ export async function render(doc: RenderedDocument): Promise<Uint8Array> {
     messageId: `<${digest.slice(0, 32)}@${domain}>`,
     text,
     html,
+    // A customer's kit: mixed with the alternative body (nodemailer makes multipart/mixed).
+    ...(doc.attachments?.length
+      ? {
+          attachments: doc.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+            contentDisposition: 'attachment',
+          })),
+        }
+      : {}),
     textEncoding: 'quoted-printable',
     baseBoundary: digest.slice(32, 48),
     boundaryPrefix: '--_faq',

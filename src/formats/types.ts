@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import type { Incident, Recipient } from '../incident/incident.js';
+import type { Customer, Incident, Recipient } from '../incident/incident.js';
 import type { Variant } from '../shared.js';
 import type { ViewModel } from '../view/model.js';
 import type { Heading } from './markdown.js';
@@ -20,6 +20,10 @@ export interface RenderedDocument {
   lang: string;
   /** The recipient of a mail-merge e-mail. */
   recipient?: Recipient;
+  /** The customer of a kit's document (a notice in its voice). */
+  customer?: Customer;
+  /** Files an e-mail carries (a customer's kit): rendered before the e-mail's .eml. */
+  attachments?: Attachment[];
   view: ViewModel;
   /** The document title in plain text: page title, headline, or e-mail subject (marked if a draft). */
   title: string;
@@ -52,6 +56,14 @@ export interface RenderedDocument {
   }[];
   /** Formats already produced for this document, for formats built from others (eml). */
   produced: Map<string, string | Uint8Array>;
+}
+
+/** A file attached to an e-mail. */
+export interface Attachment {
+  filename: string;
+  /** Media type with charset, e.g. `text/plain; charset=utf-8`. */
+  contentType: string;
+  content: string;
 }
 
 /** Why a document cannot have a format (an e-mail without sender), said like a diagnostic. */

@@ -11,9 +11,13 @@ export interface Manifest {
     lang: string;
     format: string;
     recipient?: string;
+    /** The customer whose kit it belongs to (`customers/<customer>/`). */
+    customer?: string;
     bytes: number;
     sha256: string;
   }[];
+  /** Each customer's kit folder (`customers:`), in the order of the file; only when there are kits. */
+  kits?: { customer: string; path: string }[];
   /** The archived versions, oldest first; only when the incident has an archive. */
   archive?: ArchivedVersion[];
 }
@@ -32,9 +36,17 @@ export function buildManifest(
       lang: a.lang,
       format: a.format,
       ...(a.recipient ? { recipient: a.recipient } : {}),
+      ...(a.customer ? { customer: a.customer } : {}),
       bytes: a.bytes,
       sha256: a.sha256,
     })),
+    ...kitsOf(artifacts),
     ...(archive ? { archive: archive.versions } : {}),
   };
+}
+
+function kitsOf(artifacts: readonly Artifact[]): Pick<Manifest, 'kits'> {
+  const customers = [...new Set(artifacts.flatMap((a) => (a.customer ? [a.customer] : [])))];
+  if (customers.length === 0) return {};
+  return { kits: customers.map((customer) => ({ customer, path: `customers/${customer}/` })) };
 }

@@ -193,6 +193,7 @@ export class RenderCache {
           wrap: selection.wrap ?? null,
           release: selection.release === true,
           archive: selection.archive === true,
+          customer: selection.customer ?? null,
         },
       }),
       templatesHash(store),

@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import type { Incident, Recipient } from '../incident/incident.js';
+import type { Customer, Incident, Recipient } from '../incident/incident.js';
 import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
 import type { RenderedDocument } from '../formats/types.js';
 import type { Variant } from '../shared.js';
@@ -67,15 +67,25 @@ export function splitSubject(
   return { title, markdown, tokens: lexMarkdown(markdown), bodyStart };
 }
 
+/** For whom a document is (a recipient, a customer), and how its text is laid out. */
+export interface DocumentOptions {
+  wrap?: number;
+  recipient?: Recipient;
+  /** A kit's document; default: the recipient's customer. */
+  customer?: Customer;
+  earlier?: RenderedDocument['earlier'];
+}
+
 /** One variant in one language (and for one recipient): its template rendered to Markdown. */
 export function buildDocument(
   incident: Incident,
   variant: { name: string; config: Variant },
   lang: string,
   engine: TemplateEngine,
-  options: { wrap?: number; recipient?: Recipient; earlier?: RenderedDocument['earlier'] },
+  options: DocumentOptions,
 ): RenderedDocument {
-  const view = buildViewModel(incident, lang, options.recipient, variant.config);
+  const customer = options.customer ?? options.recipient?.customer;
+  const view = buildViewModel(incident, lang, options.recipient, variant.config, customer);
   return buildDocumentFromView(incident, variant, lang, engine, options, view);
 }
 
@@ -85,10 +95,10 @@ export function buildDocumentFromView(
   variant: { name: string; config: Variant },
   lang: string,
   engine: TemplateEngine,
-  options: { wrap?: number; recipient?: Recipient; earlier?: RenderedDocument['earlier'] },
+  options: DocumentOptions,
   view: ViewModel,
 ): RenderedDocument {
-  const { recipient } = options;
+  const { recipient, customer } = options;
   const written = normalizeMarkdown(engine.get(`${lang}/${variant.name}.md.hbs`, 'markdown')(view));
   const full = variant.config.lineBreaks ? keepLineBreaks(written) : written;
   const { title, markdown, tokens } = splitSubject(full, variant.config, incident);
@@ -100,6 +110,7 @@ export function buildDocumentFromView(
     config: variant.config,
     lang,
     ...(recipient ? { recipient } : {}),
+    ...(customer ? { customer } : {}),
     view,
     title: draft && variant.config.titleIsSubject ? `${draft.subject} ${title}` : title,
     ...(draft ? { draft: draft.banner } : {}),

@@ -114,6 +114,8 @@ class MailMerge {
 
   /** The plan for a recipient, or undefined: rendered in full (which reports any error). */
   async plan(recipient: Recipient): Promise<Plan | undefined> {
+    // A customer's e-mail names its services and carries its notice: no skeleton has those.
+    if (recipient.customer) return undefined;
     try {
       return await this.makePlan(recipient);
     } catch {

@@ -1,4 +1,4 @@
-import type { Incident } from '../incident/incident.js';
+import type { Customer, Incident } from '../incident/incident.js';
 import { FORMATS } from '../formats/registry.js';
 import type { RenderedDocument } from '../formats/types.js';
 import {
@@ -15,6 +15,7 @@ import { archiveStamp, earlierVersions } from './archive.js';
 import { RenderedTexts } from './artifact.js';
 import { buildDocument, buildFactsDocument } from './document.js';
 import type { TemplateEngine } from './engine.js';
+import { basePath, Kits, selectAudience } from './kits.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
 import { allowedLeftovers } from './scan.js';
 import { CombinedFiles } from './combined.js';
@@ -55,17 +56,33 @@ function checkLength(path: string, doc: RenderedDocument, content: string | Uint
   ]);
 }
 
+/** What every document of one render shares. */
+interface Run {
+  selection: Selection;
+  texts: RenderedTexts;
+  combined: CombinedFiles;
+  kits: Kits;
+}
+
+/** A customer's e-mail carries its notice (scanned like every text: encoded, a leftover could hide). */
+async function attachKit(doc: RenderedDocument, customer: Customer, run: Run): Promise<void> {
+  doc.attachments = await run.kits.attachments(customer, doc.lang);
+  for (const file of doc.attachments)
+    run.texts.scan(`${doc.incident.id}/customers/${customer.slug}/${file.filename}`, file.content);
+}
+
 /** Renders one document in its formats; a format it cannot have is a warning (an error if asked for). */
 async function renderDocument(
   doc: RenderedDocument,
   formats: readonly string[],
-  run: { selection: Selection; texts: RenderedTexts; combined: CombinedFiles },
+  run: Run,
   result: RenderResult,
   produce?: Produce,
 ): Promise<void> {
   const { incident, variant, lang, recipient } = doc;
-  const base = `${incident.id}/${fileStem(variant, doc.config, lang)}${recipient ? `.${recipient.slug}` : ''}`;
+  const base = basePath(doc);
   for (const name of withInputs(formats)) {
+    if (name === 'eml' && recipient?.customer) await attachKit(doc, recipient.customer, run);
     const format = FORMATS[name]!;
     const module = await format.load();
     const unavailable = module.unavailable?.(doc);
@@ -103,6 +120,7 @@ async function renderDocument(
       lang,
       format: name,
       ...(recipient ? { recipient: recipient.slug } : {}),
+      ...(doc.config.perCustomer && doc.customer ? { customer: doc.customer.slug } : {}),
       title: doc.title,
     };
     result.artifacts.push(run.texts.toArtifact(path, meta, content));
@@ -167,6 +185,9 @@ export async function renderIncident(
   const variants = readVariants(engine.store);
   const texts = new RenderedTexts(allowedLeftovers(incident));
   const combined = new CombinedFiles();
+  const audience = selectAudience(incident, selection);
+  const kits = new Kits(incident, engine, variants, selection.wrap);
+  const run = { selection, texts, combined, kits };
   for (const name of selection.variants) {
     const config = variants[name];
     if (!config || !isRenderedFor(incident, config, selection)) continue;
@@ -174,9 +195,10 @@ export async function renderIncident(
     if (unavailable && selection.explicitVariants) throw new UsageError(...unavailable);
     if (unavailable) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
-    if (formats.length === 0) continue;
-    const recipients = config.perRecipient ? incident.email.recipients : [];
-    const run = { selection, texts, combined };
+    // `--customer`: only that customer's kit and e-mail.
+    const isForOne = config.perRecipient || config.perCustomer;
+    if (formats.length === 0 || (selection.customer !== undefined && !isForOne)) continue;
+    const recipients = config.perRecipient ? audience.recipients : [];
     const wrap = selection.wrap ? { wrap: selection.wrap } : {};
     const langs = selection.langs ?? [incident.lang];
     // An English-only render simply has no leicht text; asked for by name, the run says why.
@@ -189,6 +211,13 @@ export async function renderIncident(
         const doc = buildFactsDocument(incident, variant, lang, engine);
         doc.siblings = listSiblings(result.artifacts, incident.id);
         await renderDocument(doc, formats, run, result);
+        continue;
+      }
+      if (config.perCustomer) {
+        for (const customer of audience.withNotice) {
+          const doc = kits.document(variant, customer, lang);
+          await renderDocument(doc, formats, run, result, (f) => kits.produce(doc, f));
+        }
         continue;
       }
       const subscribe = findFeed(name, variants, selection, lang);

@@ -1,8 +1,9 @@
-import type { Incident, Recipient } from '../incident/incident.js';
+import type { Customer, Incident, Recipient } from '../incident/incident.js';
 import { withoutUndefined, type Variant } from '../shared.js';
 import { orderNewestFirst } from '../incident/status.js';
 import { isShownIn, type IncidentState } from '../incident/moments.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
+import { showCustomer, type CustomerView } from './customer.js';
 import { showDataProtection, type DataProtectionView } from './data-protection.js';
 import { showReport, type ReportView } from './report.js';
 import {
@@ -102,6 +103,8 @@ export interface ViewModel {
   report?: ReportView;
   /** In German: the page in Leichte Sprache's dates in full, names and own texts (`leicht.ts`). */
   leicht?: LeichtView;
+  /** The customer of a kit's notice, or of a customer's e-mail (`customer.ts`). */
+  customer?: CustomerView;
 }
 
 /**
@@ -113,6 +116,7 @@ export function buildViewModel(
   lang: string,
   recipient?: Recipient,
   variant?: Variant,
+  customer: Customer | undefined = recipient?.customer,
 ): ViewModel {
   const shown = showIncident(incident, lang, variant);
   const { organization: org, incident: inc, email } = shown;
@@ -172,6 +176,7 @@ export function buildViewModel(
     dataProtection: showDataProtection(shown),
     report: showReport(incident, shown),
     leicht: lang === 'de' ? buildLeichtView(incident, shown, contacts?.hotline) : undefined,
+    customer: customer && showCustomer(customer, lang, incident, shown),
   });
 }
 

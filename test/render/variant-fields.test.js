@@ -163,10 +163,11 @@ function enable(doc, when = {}) {
  * Sets the marked value of `path`: a note needs its service, services replace `affected`, and a
  * file has customers or email.recipients (with customers omitted, the recipients go).
  */
-function markPath(doc, path, omits) {
+function markPath(doc, path, withCustomers) {
   const at = path === 'services.note' ? ['services'] : path.split('.');
+  // A file has customers or email.recipients, not both.
   const value =
-    path === 'email' && omits.includes('customers')
+    path === 'email' && withCustomers
       ? { ...MARKED.email, recipients: [] }
       : MARKED[path];
   doc.setIn(at, value);
@@ -182,7 +183,15 @@ test('no built-in variant shows anything it omits, in any language or format', a
     enable(doc, config.when);
     for (const path of config.omits) {
       assert.ok(path in MARKED, `the test has a marked value for ${path}`);
-      markPath(doc, path, config.omits);
+      markPath(doc, path, config.omits.includes('customers') || config.perCustomer);
+    }
+    // A customer's notice needs a customer that uses a service.
+    if (config.perCustomer) {
+      doc.deleteIn(['incident', 'affected']);
+      const service = { name: { de: 'Kfz-Zulassung', en: 'Vehicles' }, state: 'down' };
+      doc.setIn(['services'], doc.createNode([service]));
+      const customer = { name: 'Stadt Test', services: ['Kfz-Zulassung'] };
+      doc.setIn(['customers'], doc.createNode([customer]));
     }
     const file = join(dir, `${name}-marked.yaml`);
     writeFileSync(file, String(doc));
