@@ -83,6 +83,10 @@ function buildProgram(): Command {
     .option('--json', 'print the list of written artifacts (paths, sha256) as JSON to stdout')
     .option('--release', 'refuse drafts (no current approval); every warning is an error')
     .option('--archive', 'also keep this approved version under <id>/archive/<updated>/')
+    .option(
+      '--customer <name>',
+      "only this customer's kit and e-mail (slug or name; also a recipient)",
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'before',
@@ -92,6 +96,10 @@ function buildProgram(): Command {
         ['faq render incident.yaml --lang de,en -o public', 'German and English into public/'],
         ['faq render incidents/*.yaml --json --quiet', 'in CI: what was written, as JSON'],
         ['faq render incident.yaml --release', 'in CI: only an approved version, no warning'],
+        [
+          'faq render incident.yaml --customer stadt-aachen --variant notice --format txt --stdout',
+          "one customer's notice",
+        ],
       ]),
     )
     .action(async (files: string[], opts) => {

@@ -23,6 +23,8 @@ export interface RenderFlags {
   release?: boolean;
   /** Keep every approved version under `<id>/archive/<updated>/`. */
   archive?: boolean;
+  /** Only this customer's (or recipient's) kit and e-mail, by slug or name. */
+  customer?: string;
 }
 
 /** `faq render --json`: what was written, for CI. Version 1; fields are only ever added. */
@@ -59,6 +61,7 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
       ...(flags.wrap ? { wrap: flags.wrap } : {}),
       ...(flags.release ? { release: true } : {}),
       ...(flags.archive ? { archive: true } : {}),
+      ...(flags.customer !== undefined ? { customer: flags.customer } : {}),
       dryRun: flags.stdout === true,
     });
   } catch (error) {

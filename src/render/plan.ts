@@ -23,6 +23,8 @@ export interface RenderOptions {
   release?: boolean;
   /** Keep a copy of every approved version under `<id>/archive/<updated>/` (`--archive`). */
   archive?: boolean;
+  /** Only this customer's (or recipient's) kit and e-mail, by slug or name (`--customer`). */
+  customer?: string;
 }
 
 /** One file of a run, by its place in the list given. */
@@ -95,6 +97,7 @@ export function planRun(options: RenderOptions): Plan {
     ...(options.release ? { release: true } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.archive ? { archive: true } : {}),
+    ...(options.customer !== undefined ? { customer: options.customer } : {}),
     ...(options.dryRun ? {} : { out: options.out ?? 'dist' }),
   };
   return {
