@@ -63,7 +63,7 @@ export function measureMailMerge({ faq, work, recipients, rounds, env, ram }) {
 }
 
 /** Renders once with GNU time (when installed): wall, CPU (user + system) and peak memory. */
-function measureOnce(argv, env) {
+export function measureOnce(argv, env) {
   const report = join(tmpdir(), `faq-bench-merge-${process.pid}.txt`);
   const time = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
   const started = performance.now();
