@@ -52,18 +52,18 @@ const CUSTOMERS = {
   },
   'stadtwerke-eschweiler': {
     de: 'Die Stadtwerke Eschweiler sind von einer IT-Störung bei ihrem IT-Dienstleister regio iT betroffen. Folgende Leistungen der Stadtwerke Eschweiler sind derzeit nicht oder nur eingeschränkt verfügbar:',
-    names: ['Wasserabrechnung'],
+    names: ['Abrechnung Wasser'],
     notes: ['Abschläge werden wie gewohnt eingezogen.'],
     hotline:
       'Bei Fragen erreichen Sie die Stadtwerke Eschweiler telefonisch unter +49 2403 65-0 (rund um die Uhr).',
   },
   monschau: {
     de: 'Monschau ist von einer IT-Störung beim IT-Dienstleister regio iT betroffen. Folgende Leistungen von Monschau sind derzeit nicht oder nur eingeschränkt verfügbar:',
-    names: ['Bürgerbüro', 'Wasserabrechnung'],
+    names: ['Bürgerbüro', 'Abrechnung Wasser'],
     notes: ['Nur mit Termin.'],
   },
 };
-const SERVICES = ['Kfz-Zulassung', 'Bürgerbüro', 'Schulportal', 'Wasserabrechnung'];
+const SERVICES = ['Kfz-Zulassung', 'Bürgerbüro', 'Schulportal', 'Abrechnung Wasser'];
 
 test('one kit per customer that uses a service, in every language and format; none for the other', () => {
   const kits = [...files.keys()].filter((p) => p.startsWith('customers/')).sort();
@@ -122,7 +122,7 @@ test("each customer's e-mail names its services and the attached notice; one tha
   assert.match(aachen, /^Sehr geehrte Frau Beispiel,$/m);
   assert.match(aachen, /^- Kfz-Zulassung: nicht verfügbar \(seit 24\. November 2026\)$/m);
   assert.match(aachen, /^- Bürgerbüro: eingeschränkt verfügbar\. Bürgerbüro Nord: /m);
-  assert.doesNotMatch(aachen, /^- (Schulportal|Wasserabrechnung)/m);
+  assert.doesNotMatch(aachen, /^- (Schulportal|Abrechnung Wasser)/m);
   assert.match(aachen, /Im Anhang finden Sie dazu einen Hinweis für Ihre Bürgerinnen und Bürger/);
   assert.match(aachen, /Ihre Frage zu den Wahlunterlagen/);
   const roetgen = text('email.de.gemeinde-roetgen.txt');
