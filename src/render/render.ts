@@ -21,7 +21,7 @@ import { allowedLeftovers } from './scan.js';
 import { CombinedFiles } from './combined.js';
 import { readVariants } from './variants.js';
 import { whyNotRendered } from './variant-when.js';
-import { fileStem, findFeed, isFromFacts, listSiblings } from './feed-links.js';
+import { findFeed, isFromFacts, listSiblings } from './feed-links.js';
 
 export interface RenderResult {
   artifacts: Artifact[];

@@ -167,9 +167,7 @@ function markPath(doc, path, withCustomers) {
   const at = path === 'services.note' ? ['services'] : path.split('.');
   // A file has customers or email.recipients, not both.
   const value =
-    path === 'email' && withCustomers
-      ? { ...MARKED.email, recipients: [] }
-      : MARKED[path];
+    path === 'email' && withCustomers ? { ...MARKED.email, recipients: [] } : MARKED[path];
   doc.setIn(at, value);
   if (at[0] === 'services') doc.deleteIn(['incident', 'affected']);
 }
