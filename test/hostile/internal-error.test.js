@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { CommanderError } from 'commander';
 import { isDebug, reportError } from '../../lib/cli/report-error.js';
 import { InputError, InterruptedError, OutputError, UsageError } from '../../lib/shared.js';
-import { EXAMPLE, ROOT, runCli, startCli, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, runCli, runInProcess, startCli, tempDir } from '../helpers.js';
 
 const PRELOAD = join(ROOT, 'test', 'fixtures', 'hostile', 'internal-error', 'break-hashing.mjs');
 const broken = (extra = {}) => ({ env: { NODE_OPTIONS: `--import=${PRELOAD}`, ...extra } });
@@ -44,8 +44,8 @@ test('--debug and DEBUG=1 add the stack; DEBUG=0 does not', (t) => {
   }
 });
 
-test('bad input under --debug is still one diagnostic per problem, never a stack', () => {
-  const r = runCli([
+test('bad input under --debug is still one diagnostic per problem, never a stack', async () => {
+  const r = await runInProcess([
     '--debug',
     'check',
     'test/fixtures/hostile/rejected/alias-bomb-billion-laughs/incident.yaml',
