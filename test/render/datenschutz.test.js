@@ -80,6 +80,15 @@ test('the notice holds each Art. 34 item under its heading, in German and Englis
     assert.match(md, /Landesbeauftragte für Datenschutz/);
     // md and txt: headed sections, no table.
     assert.doesNotMatch(md, /^\|/m);
+    if (lang === 'en') {
+      // Besides the names as written (DPO, address, authority), not a German word.
+      const text = md.replace(
+        /Datenschutzbeauftragte der Stadt Musterstadt|Rathausplatz 1, 55555 Musterstadt|Landesbeauftragte für Datenschutz und Informationsfreiheit|Stadt Musterstadt/g,
+        '',
+      );
+      for (const german of [/[äöüß]/i, /\b(und|Sie|wir|der|die|das|nicht|Uhr)\b/])
+        assert.doesNotMatch(text, german);
+    }
     const txt = all.get(`data-breach-confirmed/datenschutz.${lang}.txt`);
     assert.match(txt, new RegExp(`^${ITEMS[lang].consequences.replace(/[?,]/g, '.')}$`, 'm'));
   }
