@@ -29,8 +29,10 @@ test('the artifact set covers several incidents, languages and every variant', (
   assert.deepEqual(set.problems, []);
   const variants = new Set(set.html.map((h) => h.variant));
   const langs = new Set(set.html.map((h) => h.lang));
-  // leicht: the fixture test/fixtures/leicht has `leicht:`, so its page is checked too.
-  for (const v of ['faq', 'press', 'email', 'leicht']) assert.ok(variants.has(v), `no ${v} HTML`);
+  // leicht (test/fixtures/leicht), the data-protection notice (a fixture with data_protection)
+  // and the final report (resolved fixtures): their pages are checked too.
+  for (const v of ['faq', 'press', 'email', 'leicht', 'datenschutz', 'report'])
+    assert.ok(variants.has(v), `no ${v} HTML`);
   for (const l of ['de', 'en']) assert.ok(langs.has(l), `no ${l} HTML`);
   assert.ok(set.sources.length >= 3, 'several incidents');
   // An incident over weeks (test/fixtures/attack-multi-day): the services table is checked too.
