@@ -1,8 +1,7 @@
 import type { Customer, Incident } from '../incident/incident.js';
 import { orgForms, type OrgForms } from '../lang/grammar.js';
 import { withoutUndefined } from '../shared.js';
-import type { ServiceView } from './model.js';
-import { toTelHref, type Shown, type showIncident } from './values.js';
+import { toTelHref, type ServiceView, type Shown, type showIncident } from './values.js';
 
 /** One of the customer's services: the incident's service with the customer's own note. */
 export interface CustomerServiceView extends ServiceView {

@@ -12,6 +12,7 @@ import {
   toTableCell,
   toTelHref,
   type DateView,
+  type ServiceView,
   type Shown,
 } from './values.js';
 import { buildLeichtView, type LeichtView } from './leicht.js';
@@ -26,17 +27,6 @@ export interface UpdateView {
   phase?: string;
   /** `is.<status>`, `is.<phase>` for what this update established (empty when it changed neither). */
   is: Record<string, boolean>;
-}
-
-/** One user-facing service; `is.down` / `is.limited` / `is.restored` for `{{#if}}`. */
-export interface ServiceView {
-  name: string;
-  state: string;
-  is: Record<string, boolean>;
-  since?: DateView;
-  note?: string;
-  /** The note on one line, `|` escaped: a Markdown table cell. */
-  noteCell?: string;
 }
 
 /**

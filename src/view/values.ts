@@ -16,6 +16,17 @@ export interface DateView {
   iso: string;
 }
 
+/** One user-facing service; `is.down` / `is.limited` / `is.restored` for `{{#if}}`. */
+export interface ServiceView {
+  name: string;
+  state: string;
+  is: Record<string, boolean>;
+  since?: DateView;
+  note?: string;
+  /** The note on one line, `|` escaped: a Markdown table cell. */
+  noteCell?: string;
+}
+
 type LocalizedValue = z.$brand<'LocalizedText'> | z.$brand<'LocalizedMarkdown'>;
 
 /** `T` as templates see it: each text in one language, each date with its forms. */

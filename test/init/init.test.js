@@ -8,7 +8,7 @@ import { LEFTOVER, ROOT, listFiles, runCli, runInProcess, tempDir } from '../hel
 
 /** The variants a fresh starter has: those without `when` (no data_protection, not resolved, no leicht). */
 const VARIANTS = Object.entries(JSON.parse(readFileSync(join(ROOT, 'templates/variants.json'))))
-  .filter(([, config]) => !config.when && config.renderedWith === undefined)
+  .filter(([, config]) => !config.when && config.renderedWith === undefined && !config.perCustomer)
   .map(([name, config]) => [name, config.perLanguage !== false]);
 const DAY = 24 * 60 * 60 * 1000;
 
