@@ -110,6 +110,22 @@ export interface Artifact {
   content: Uint8Array;
   bytes: number;
   sha256: string;
+  /** A short notice's counts by each rule of its kind (`faq render --json`, the preview). */
+  notice?: NoticeMeta;
+}
+
+/** How a short notice was counted: "sms: 142 of 160 characters (GSM-7, 1 part)". */
+export interface NoticeMeta {
+  kind: string;
+  counts: {
+    rule: string;
+    count: number;
+    limit: number;
+    unit: string;
+    fits: boolean;
+    encoding?: string;
+    parts?: number;
+  }[];
 }
 
 /**
@@ -227,6 +243,11 @@ export interface Variant {
   lineBreaks?: boolean;
   /** A stylesheet `layouts/<style>.css`, added after the layout's own (larger type for `leicht`). */
   style?: string;
+  /**
+   * A short notice (sms, social, banner, phone): its text is built by `src/notices` from the
+   * facts (or taken from `notices.<kind>.text`) and counted by that kind's rules; no template.
+   */
+  notice?: 'sms' | 'social' | 'banner' | 'phone';
 }
 
 /** When a variant exists (variants.json `when`): every condition given must hold. */

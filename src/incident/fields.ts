@@ -18,6 +18,7 @@ export const FIELD_KINDS = {
   'time-zone': 'IANA time zone',
   choice: 'one of a list of words',
   flag: '`true` | `false`',
+  count: 'whole number',
 } as const;
 export type FieldKind = keyof typeof FIELD_KINDS;
 
@@ -151,3 +152,14 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
   withKind('choice', z.enum(values));
 
 export const flag = withKind('flag', z.boolean());
+
+/** A whole number from 1 to `max` (how many SMS parts a text may take). */
+export const count = (max: number) =>
+  withKind(
+    'count',
+    z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(max, `must be at most ${max}`),
+  );

@@ -20,6 +20,7 @@ import { copyFields, replyTo } from './schema-mail.js';
 import { DataProtectionSchema } from './schema-data-protection.js';
 import { ReportSchema } from './schema-report.js';
 import { LeichtSchema } from './schema-leicht.js';
+import { notices } from './schema-notices.js';
 
 export { DATE_PATTERN } from './fields.js';
 
@@ -58,6 +59,11 @@ const organization = z
     name: text.meta({
       description: 'Name of the organisation, shown as written.',
       examples: ['regio iT'],
+    }),
+    short_name: text.optional().meta({
+      description:
+        'A shorter name for the short notices (SMS, social media, banner), e.g. "regio iT" for "regio iT gesellschaft für informationstechnologie mbh". Default: the name.',
+      examples: ['KRZN'],
     }),
     kind: choice(ORGANIZATION_KINDS).default('provider').meta({
       description:
@@ -316,6 +322,7 @@ export const IncidentSchema = z
     data_protection: DataProtectionSchema,
     report: ReportSchema,
     leicht: LeichtSchema,
+    notices,
   })
   .superRefine(rejectUnsafeCharacters, { when: () => true })
   .meta({

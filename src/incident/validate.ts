@@ -18,6 +18,7 @@ import { locate, locateInValue, type KeyPath, type Position } from './locate.js'
 import { settleCustomers, toRecipients } from './customer-rules.js';
 import { checkGrammar } from './grammar-rules.js';
 import { checkLeichtFields } from './leicht-fields.js';
+import { checkNotices, noticeKindsOf } from './notice-rules.js';
 import { IncidentSchema, type IncidentFile, type Phase } from './schema.js';
 import { slugify } from './slug.js';
 import { lacksStatus, reportMissingStatus, settleState, writtenState } from './status.js';
@@ -96,6 +97,13 @@ export function validateIncident(
   const incident = buildIncident(loaded, parsed.data, report, options);
   if ((options.languages ?? [parsed.data.lang]).includes('de'))
     checkGrammar(parsed.data, declaresGender(loaded.data), report);
+  if (!diagnostics.some((d) => d.severity === 'error'))
+    checkNotices(
+      incident,
+      options.languages ?? [parsed.data.lang],
+      noticeKindsOf(options.variants),
+      report,
+    );
   if (parsed.data.id !== undefined) incident.idAt = locate(loaded.doc, loaded.lineCounter, ['id']);
   incident.updatedAt = locate(loaded.doc, loaded.lineCounter, ['updated']);
   if (options.checkRendered && !diagnostics.some((d) => d.severity === 'error'))

@@ -14,6 +14,7 @@ import type { ArchivedVersion } from '../output/archive.js';
 import { archiveStamp, earlierVersions } from './archive.js';
 import { RenderedTexts } from './artifact.js';
 import { buildDocument, buildFactsDocument } from './document.js';
+import { renderNotice } from './notice.js';
 import type { TemplateEngine } from './engine.js';
 import { basePath, Kits, selectAudience } from './kits.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
@@ -199,6 +200,11 @@ export async function renderIncident(
     const isForOne = config.perRecipient || config.perCustomer;
     if (formats.length === 0 || (selection.customer !== undefined && !isForOne)) continue;
     const recipients = config.perRecipient ? audience.recipients : [];
+    if (config.notice) {
+      for (const lang of selection.langs ?? [incident.lang])
+        result.artifacts.push(...renderNotice(incident, { name, config }, lang, formats, texts));
+      continue;
+    }
     const wrap = selection.wrap ? { wrap: selection.wrap } : {};
     const langs = selection.langs ?? [incident.lang];
     // An English-only render simply has no leicht text; asked for by name, the run says why.

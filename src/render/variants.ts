@@ -2,6 +2,7 @@ import { FORMATS, FORMAT_NAMES } from '../formats/registry.js';
 import { IncidentSchema, PHASES, STATUSES } from '../incident/schema.js';
 import { suggestion } from '../incident/suggest.js';
 import { listFields } from '../incident/walk.js';
+import { NOTICE_KINDS } from '../notices/limits.js';
 import type { Variant } from '../shared.js';
 import { parseJson, templateError, type TemplateStore } from './templates.js';
 
@@ -26,6 +27,7 @@ const SETTINGS: Record<keyof Variant, (value: unknown) => boolean> = {
   renderedWith: (v) => typeof v === 'string' && TOP_KEYS.includes(v),
   style: (v) => typeof v === 'string' && /^[a-z0-9-]+$/.test(v),
   lineBreaks: (v) => typeof v === 'boolean',
+  notice: (v) => typeof v === 'string' && (NOTICE_KINDS as readonly string[]).includes(v),
 };
 
 const EXPECTED: Record<keyof Variant, string> = {
@@ -46,6 +48,7 @@ const EXPECTED: Record<keyof Variant, string> = {
   renderedWith: 'a top-level key of the incident file, e.g. "leicht"',
   style: 'the name of a stylesheet under layouts/ (a-z, 0-9, "-"), e.g. "leicht"',
   lineBreaks: 'true or false',
+  notice: `one of ${NOTICE_KINDS.join(', ')} (a short notice, built without a template)`,
 };
 
 const isListOf = (v: unknown, valid: readonly string[]): boolean =>
@@ -76,7 +79,9 @@ function checkVariant(name: string, entry: unknown): [string, string?] | undefin
       return [`variant "${name}" has an unknown setting "${key}"`, suggestion(key, settings)];
   }
   const formats = SETTINGS.formats(config.formats) ? (config.formats as string[]) : undefined;
-  const needsLayout = !formats || formats.some((f) => FORMATS[f]?.needsLayout);
+  // A notice's HTML is a snippet of its own (the banner), not a page in a layout.
+  const needsLayout =
+    config.notice === undefined && (!formats || formats.some((f) => FORMATS[f]?.needsLayout));
   const missing = [
     ...(formats ? [] : ['"formats" (a list)']),
     ...(needsLayout && config.layout === undefined ? ['"layout"'] : []),

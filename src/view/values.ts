@@ -76,6 +76,7 @@ const SHOW: Record<FieldKind, Show> = {
   'time-zone': (v) => v,
   choice: (v) => v,
   flag: (v) => v,
+  count: (v) => v,
 };
 
 // A mail merge builds one view per recipient from the same incident: its values are shown once

@@ -1,0 +1,97 @@
+// Post lengths as the three networks count them:
+// - X: twitter-text's configuration v3 (maxWeightedTweetLength 280, scale 100, defaultWeight 200,
+//   transformedURLLength 23, emojiParsingEnabled): the text NFC-normalised; a URL counts 23; an
+//   emoji (a whole sequence) counts 2; a code point in U+0000–U+10FF, U+2000–U+200D,
+//   U+2010–U+201F or U+2032–U+2037 counts 1; every other code point counts 2.
+// - Bluesky: 300 graphemes (Intl.Segmenter), URLs as written.
+// - Mastodon: 500 graphemes, each http(s) URL counting 23.
+
+const X_RANGES: readonly [number, number][] = [
+  [0, 4351],
+  [8192, 8205],
+  [8208, 8223],
+  [8242, 8247],
+];
+const URL_LENGTH = 23;
+
+/** Characters a URL does not end with (twitter-text's path ending rule, simplified). */
+const URL_TRAILING = /[.,;:!?'")\]}>*]+$/;
+
+/** Top-level domains that make a name without "http" a URL on X: every two-letter (country) one, and these. */
+const GENERIC_TLDS =
+  'com|org|net|info|biz|edu|gov|int|mil|eu|app|dev|io|online|site|nrw|ruhr|koeln|cologne|berlin|hamburg|bayern|saarland|bund|gmbh|shop|news|social|cloud|digital|city|museum';
+
+const SCHEME_URL = /https?:\/\/[^\s<>"]+/giu;
+const BARE_URL = new RegExp(
+  `(?<![\\p{L}\\p{N}@._/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:[a-z]{2}|${GENERIC_TLDS})(?![\\p{L}\\p{N}_-])(?:[/?#][^\\s<>"]*)?`,
+  'giu',
+);
+
+/** [start, end) of each URL in `text` (UTF-16 offsets), in order, without trailing punctuation. */
+export function findUrls(text: string, withoutScheme: boolean): [number, number][] {
+  const found: [number, number][] = [];
+  const add = (start: number, raw: string): void => {
+    const trimmed = raw.replace(URL_TRAILING, '');
+    const end = start + trimmed.length;
+    if (!found.some(([s, e]) => start < e && end > s)) found.push([start, end]);
+  };
+  for (const m of text.matchAll(SCHEME_URL)) add(m.index, m[0]);
+  if (withoutScheme) for (const m of text.matchAll(BARE_URL)) add(m.index, m[0]);
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// A whole emoji sequence (skin tone, ZWJ family, flag, keycap) is one emoji.
+const EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
+/** The number of grapheme clusters (what a reader sees as one character). */
+export function countGraphemes(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n += 1;
+  return n;
+}
+
+/** X's weighted length (twitter-text v3, see above). */
+export function countX(text: string): number {
+  const normalized = text.normalize('NFC');
+  const urls = findUrls(normalized, true);
+  let weight = 0;
+  let url = 0;
+  for (const { segment, index } of graphemes.segment(normalized)) {
+    while (url < urls.length && urls[url]![1] <= index) url += 1;
+    const inUrl = url < urls.length && urls[url]![0] <= index;
+    if (inUrl) {
+      if (urls[url]![0] === index) weight += URL_LENGTH * 100;
+      continue;
+    }
+    if (EMOJI.test(segment)) {
+      weight += 200;
+      continue;
+    }
+    for (const ch of segment) weight += weightOf(ch.codePointAt(0)!);
+  }
+  return weight / 100;
+}
+
+function weightOf(codePoint: number): number {
+  return X_RANGES.some(([start, end]) => codePoint >= start && codePoint <= end) ? 100 : 200;
+}
+
+/** Mastodon's length: graphemes, each http(s) URL counting 23. */
+export function countMastodon(text: string): number {
+  let rest = '';
+  let from = 0;
+  let urls = 0;
+  for (const [start, end] of findUrls(text, false)) {
+    rest += text.slice(from, start);
+    from = end;
+    urls += 1;
+  }
+  rest += text.slice(from);
+  return countGraphemes(rest) + urls * URL_LENGTH;
+}
+
+/** Bluesky's length: graphemes, URLs as written. */
+export function countBluesky(text: string): number {
+  return countGraphemes(text);
+}

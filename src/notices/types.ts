@@ -1,0 +1,64 @@
+import type { LocalDate } from '../shared.js';
+import type { OrgForms } from '../lang/grammar.js';
+import type { NoticeKind } from './limits.js';
+
+/** A key path of the incident file, for messages: `['organization', 'name']`. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Who speaks in a notice: the organisation itself, or (issue 16) a customer in its own voice.
+ * An input of the builder, so that any speaker's notices are built by the same wording.
+ */
+export interface Speaker {
+  /** The name the notices use: the short name when there is one. */
+  name: string;
+  /** The name in the sentences of `lang` (`nom`, `gen`, … and `is`), for that name. */
+  forms: OrgForms;
+  /** Where the name is written, and whether a shorter one could be given (`short_name`). */
+  namePath: FieldPath;
+  /** Where a short name would go, when the name used is the full one. */
+  shortNamePath?: FieldPath;
+  website?: string;
+  websitePath?: FieldPath;
+  /** The phone number citizens call (the incident's hotline, or a customer's own). */
+  phone?: string;
+  phonePath?: FieldPath;
+  /** When that number is staffed, as written ("Mo–Fr 8–18 Uhr"). */
+  hours?: string;
+  hoursPath?: FieldPath;
+  /** An administration speaks of its "Dienstleistungen", a provider of its "IT-Services". */
+  isAdministration: boolean;
+}
+
+/** One service and its state, its name in the notice's language. */
+export interface NoticeService {
+  name: string;
+  state: 'down' | 'limited' | 'restored';
+}
+
+/** The facts a notice is built from: the same as the FAQ's. */
+export interface NoticeFacts {
+  lang: string;
+  status: 'unknown' | 'attack' | 'malfunction';
+  phase: 'investigating' | 'recovering' | 'resolved';
+  updated: LocalDate;
+  /** When the next findings or the next update are expected. */
+  findingsExpected?: LocalDate;
+  /** The newest update, its text as plain text. */
+  latestUpdate?: { at: LocalDate; text: string; path: FieldPath };
+  services: NoticeService[];
+  /** Where the services are listed (`services` or `incident.affected`). */
+  servicesPath: FieldPath;
+  cancelAppointments: boolean;
+}
+
+/** A notice's text set in the incident file (`notices.<kind>.text`), and its SMS parts. */
+export interface NoticeOverride {
+  text?: string;
+  /** Where the text is written (with its language, when a map). */
+  textPath?: FieldPath;
+  segments: number;
+  segmentsPath?: FieldPath;
+}
+
+export type { NoticeKind };

@@ -1,0 +1,70 @@
+import type { Incident } from '../incident/incident.js';
+import { isDraft } from '../incident/approval.js';
+import {
+  organizationSpeaker,
+  readNoticeFacts,
+  readNoticeOverride,
+} from '../incident/notice-facts.js';
+import { renderBannerHtml } from '../notices/banner-html.js';
+import { buildNotice } from '../notices/build.js';
+import type { NoticeKind } from '../notices/limits.js';
+import { WORDING } from '../notices/wording.js';
+import { FORMATS } from '../formats/registry.js';
+import { InputError, type Artifact, type Variant } from '../shared.js';
+import type { RenderedTexts } from './artifact.js';
+
+/**
+ * Renders a short notice (a variant with `notice`) in one language: its plain text, exactly the
+ * text to paste (a draft starts with "ENTWURF:"), and for the banner the HTML snippet. Each
+ * artifact carries the counts by its kind's rules. Validation has reported a notice that is too
+ * long at its field; one that still is (a language not validated) fails here.
+ */
+export function renderNotice(
+  incident: Incident,
+  variant: { name: string; config: Variant },
+  lang: string,
+  formats: readonly string[],
+  texts: RenderedTexts,
+): Artifact[] {
+  const kind = variant.config.notice as NoticeKind;
+  const speaker = organizationSpeaker(incident, lang);
+  const notice = buildNotice(
+    kind,
+    readNoticeFacts(incident, lang),
+    speaker,
+    readNoticeOverride(incident, kind, lang),
+  );
+  if (notice.problem)
+    throw new InputError([
+      {
+        file: incident.file,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        path: notice.problem.path.join('.'),
+        message: notice.problem.message,
+        hint: notice.problem.hint,
+      },
+    ]);
+  const draft = isDraft(incident) ? (WORDING[lang] ?? WORDING.en!).draft : undefined;
+  const contents: Record<string, string> = {
+    txt: draft ? `${draft} ${notice.text}` : notice.text,
+    html: renderBannerHtml(notice.text, {
+      lang,
+      name: speaker.name,
+      ...(speaker.phone ? { phone: speaker.phone } : {}),
+      ...(draft ? { draft } : {}),
+    }),
+  };
+  const meta = { kind, counts: notice.counts };
+  return formats.flatMap((format) => {
+    const content = contents[format];
+    if (content === undefined) return [];
+    const path = `${incident.id}/${variant.name}.${lang}.${FORMATS[format]!.ext}`;
+    texts.scan(path, content);
+    const title = notice.text.length > 80 ? `${notice.text.slice(0, 79)}…` : notice.text;
+    return [
+      texts.toArtifact(path, { variant: variant.name, lang, format, title, notice: meta }, content),
+    ];
+  });
+}
