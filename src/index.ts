@@ -29,3 +29,11 @@ export {
   type MessageResult,
 } from './send/send.js';
 export { parseSmtpUrl, type SmtpServer } from './send/smtp-url.js';
+export { buildNotice, type Notice } from './notices/build.js';
+export { countNotice, NOTICE_KINDS, type NoticeCount, type NoticeKind } from './notices/limits.js';
+export type { NoticeFacts, NoticeOverride, Speaker } from './notices/types.js';
+export {
+  organizationSpeaker,
+  readNoticeFacts,
+  readNoticeOverride,
+} from './incident/notice-facts.js';

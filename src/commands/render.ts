@@ -1,7 +1,7 @@
 import { readClock } from '../incident/check.js';
 import { join } from 'node:path';
 import { renderFiles, type RenderOutcome } from '../api.js';
-import type { Diagnostic } from '../shared.js';
+import type { Diagnostic, NoticeMeta } from '../shared.js';
 import { EXIT, InputError, UsageError } from '../shared.js';
 import { printDiagnostics, printInfo } from '../cli/output.js';
 import { stringifyForTerminal } from '../cli/terminal-text.js';
@@ -33,7 +33,7 @@ export interface RenderReport {
   ok: boolean;
   out: string;
   /** The manifest's entries, each with its incident's id; `path` is relative to `out`. */
-  artifacts: (Manifest['artifacts'][number] & { id: string })[];
+  artifacts: (Manifest['artifacts'][number] & { id: string; notice?: NoticeMeta })[];
   diagnostics: Diagnostic[];
   /** Every incident folder of this run is in place (the run finished its swap). */
   complete: boolean;
@@ -126,6 +126,7 @@ export function buildRenderReport(outcome: RenderOutcome): RenderReport {
       ...(a.recipient ? { recipient: a.recipient } : {}),
       bytes: a.bytes,
       sha256: a.sha256,
+      ...(a.notice ? { notice: a.notice } : {}),
     })),
     diagnostics: outcome.warnings,
     complete: true,

@@ -69,8 +69,3 @@ export function firstExceeded(counts: readonly NoticeCount[]): NoticeCount | und
 function byCount(rule: string, count: number, limit: number, unit: string): NoticeCount {
   return { rule, count, limit, unit, fits: count <= limit };
 }
-
-/** "sms: 171 of 160 characters (GSM-7, 1 part)". */
-export function describeCount(kind: NoticeKind, c: NoticeCount): string {
-  return `${kind}: ${c.count} of ${c.limit} ${c.unit}`;
-}

@@ -46,9 +46,7 @@ const EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
 
 /** The number of grapheme clusters (what a reader sees as one character). */
 export function countGraphemes(text: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) n += 1;
-  return n;
+  return [...graphemes.segment(text)].length;
 }
 
 /** X's weighted length (twitter-text v3, see above). */

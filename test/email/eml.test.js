@@ -54,6 +54,8 @@ const lf = (s) => s.replace(/\r\n/g, '\n');
 test('the example writes email.de.{html,md,txt,eml} next to the FAQ and the press release', async (t) => {
   const out = await render(t);
   assert.deepEqual(listFiles(out), [
+    `${ID}/banner.de.html`,
+    `${ID}/banner.de.txt`,
     `${ID}/email.de.eml`,
     `${ID}/email.de.html`,
     `${ID}/email.de.md`,
@@ -64,9 +66,12 @@ test('the example writes email.de.{html,md,txt,eml} next to the FAQ and the pres
     `${ID}/feed.de.atom`,
     `${ID}/feed.de.json`,
     `${ID}/manifest.json`,
+    `${ID}/phone.de.txt`,
     `${ID}/press.de.html`,
     `${ID}/press.de.md`,
     `${ID}/press.de.txt`,
+    `${ID}/sms.de.txt`,
+    `${ID}/social.de.txt`,
     `${ID}/status.json`,
   ]);
 });

@@ -98,6 +98,8 @@ test('an English council gets every variant in English, with English dates and n
   const dir = join(out, 'english-council-attack');
   const files = listFiles(dir);
   assert.deepEqual(files, [
+    'banner.en.html',
+    'banner.en.txt',
     'email.en.northbridge-academy.eml',
     'email.en.northbridge-academy.html',
     'email.en.northbridge-academy.md',
@@ -108,9 +110,12 @@ test('an English council gets every variant in English, with English dates and n
     'feed.en.atom',
     'feed.en.json',
     'manifest.json',
+    'phone.en.txt',
     'press.en.html',
     'press.en.md',
     'press.en.txt',
+    'sms.en.txt',
+    'social.en.txt',
     'status.json',
   ]);
   for (const file of files) assertEnglish(await textOf(join(dir, file)), file);
@@ -165,6 +170,8 @@ test('a German incident with { de, en } texts renders in English with --lang en,
   const en = join(await renderTo(t, EXAMPLE, ['--lang', 'en']), 'regio-it-2026-11');
   const enFiles = listFiles(en);
   assert.deepEqual(enFiles, [
+    'banner.en.html',
+    'banner.en.txt',
     'email.en.eml',
     'email.en.html',
     'email.en.md',
@@ -175,9 +182,12 @@ test('a German incident with { de, en } texts renders in English with --lang en,
     'feed.en.atom',
     'feed.en.json',
     'manifest.json',
+    'phone.en.txt',
     'press.en.html',
     'press.en.md',
     'press.en.txt',
+    'sms.en.txt',
+    'social.en.txt',
     'status.json',
   ]);
   const faq = readFileSync(join(en, 'faq.en.txt'), 'utf8');

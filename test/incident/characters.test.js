@@ -90,6 +90,7 @@ organization:
     genitive: Stadtwerke Musterstadt
     forms: { nom: die Stadtwerke Musterstadt, gen: der Stadtwerke Musterstadt, dat: den Stadtwerken Musterstadt, acc: die Stadtwerke Musterstadt }
   kind: provider
+  short_name: Stadtwerke
 approval: { by: Pressestelle, at: 2026-12-02T08:15 }
 incident:
   status: attack
@@ -124,6 +125,11 @@ leicht:
   names:
     - { name: Kfz-Zulassung, leicht: Auto-Anmeldung }
   checked_by: Prüf·gruppe
+notices:
+  sms: { text: 'Stadtwerke Musterstadt - Cyberangriff. Infos www.stadtwerke.example', segments: 2 }
+  social: { text: { de: 'Cyberangriff bei den Stadtwerken. Infos: https://www.stadtwerke.example' } }
+  banner: { text: 'Cyberangriff bei den Stadtwerken. Infos: https://www.stadtwerke.example' }
+  phone: { text: Sie hören eine Ansage der Stadtwerke Musterstadt. Es gab einen Cyberangriff. }
 email:
   subject: IT-Störung
   from: { name: Stadtwerke, email: info@stadtwerke.example }
