@@ -86,7 +86,7 @@ export function organizationSpeaker(incident: Incident, lang: string): Speaker {
     ...(short ? {} : { shortNamePath: ['organization', 'short_name'] }),
     ...(org.website ? { website: org.website, websitePath: ['organization', 'website'] } : {}),
     ...(hotline
-      ? { phone: hotline.phone, phonePath: ['contacts', 'hotline', 'phone'] }
+      ? { phone: hotline.phone, phonePath: ['contacts', 'hotline', 'phone'], isHotline: true }
       : org.contact?.phone
         ? { phone: org.contact.phone, phonePath: ['organization', 'contact', 'phone'] }
         : {}),

@@ -73,8 +73,12 @@ function writtenPieces(kind: NoticeKind, facts: NoticeFacts, speaker: Speaker): 
   if (website) pieces.push({ text: w.website(website), ...(phone ? { until: 6 } : {}) });
   if (phone) {
     const hours = isSocial && speaker.hours ? ` (${speaker.hours})` : '';
-    pieces.push({ text: w.hotline(phone) + hours, ...(website ? { until: 5 } : {}) });
-    if (website) pieces.push({ text: w.hotline(phone), from: 6 });
+    const say = speaker.isHotline ? w.hotline : w.phone;
+    pieces.push({
+      text: say(phone) + (speaker.isHotline ? hours : ''),
+      ...(website ? { until: 5 } : {}),
+    });
+    if (website) pieces.push({ text: say(phone), from: 6 });
   }
   if (kind !== 'banner')
     pieces.push({ text: w.stand(writeShortDate(facts.updated, facts.lang)), until: 3 });
@@ -98,7 +102,8 @@ function spokenPieces(facts: NoticeFacts, speaker: Speaker): Piece[] {
   if (speaker.website) pieces.push({ text: w.website(speakWebsite(speaker.website)) });
   if (speaker.phone) {
     const hours = speaker.hours ? speakHours(speaker.hours, lang) : undefined;
-    pieces.push({ text: w.hotline(speakPhone(speaker.phone, lang), hours) });
+    const digits = speakPhone(speaker.phone, lang);
+    pieces.push({ text: speaker.isHotline ? w.hotline(digits, hours) : w.phone(digits) });
   }
   pieces.push({ text: w.stand(speakDateTime(facts.updated, lang)) }, { text: w.closing });
   return pieces;

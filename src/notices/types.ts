@@ -1,6 +1,5 @@
 import type { LocalDate } from '../shared.js';
 import type { OrgForms } from '../lang/grammar.js';
-import type { NoticeKind } from './limits.js';
 
 /** A key path of the incident file, for messages: `['organization', 'name']`. */
 export type FieldPath = readonly (string | number)[];
@@ -23,6 +22,8 @@ export interface Speaker {
   /** The phone number citizens call (the incident's hotline, or a customer's own). */
   phone?: string;
   phonePath?: FieldPath;
+  /** The number is a hotline for this incident ("Hotline:"), not just the general one ("Tel.:"). */
+  isHotline?: boolean;
   /** When that number is staffed, as written ("Mo–Fr 8–18 Uhr"). */
   hours?: string;
   hoursPath?: FieldPath;
@@ -61,4 +62,3 @@ export interface NoticeOverride {
   segmentsPath?: FieldPath;
 }
 
-export type { NoticeKind };

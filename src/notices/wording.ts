@@ -12,6 +12,8 @@ export interface Wording {
   appointments: string;
   website: (url: string) => string;
   hotline: (phone: string) => string;
+  /** A number that is no hotline (the organisation's contact). */
+  phone: (phone: string) => string;
   stand: (date: string) => string;
   /** The draft mark before a notice's text. */
   draft: string;
@@ -27,6 +29,7 @@ export interface Wording {
     next: (date: string) => string;
     website: (host: string) => string;
     hotline: (digits: string, hours?: string) => string;
+    phone: (digits: string) => string;
     stand: (when: string) => string;
     closing: string;
   };
@@ -86,6 +89,7 @@ export const WORDING: Record<string, Wording> = {
     appointments: 'Termine bitte nicht wahrnehmen.',
     website: (url) => `Infos: ${url}`,
     hotline: (phone) => `Hotline: ${phone}`,
+    phone: (phone) => `Tel.: ${phone}`,
     stand: (date) => `Stand: ${date}`,
     draft: 'ENTWURF:',
     bannerLink: 'Aktuelle Informationen',
@@ -102,6 +106,7 @@ export const WORDING: Record<string, Wording> = {
       website: (host) => `Aktuelle Informationen finden Sie im Internet unter ${host}.`,
       hotline: (digits, hours) =>
         `Unsere Hotline erreichen Sie unter ${digits}${hours ? `, ${hours}` : ''}.`,
+      phone: (digits) => `Telefonisch erreichen Sie uns unter ${digits}.`,
       stand: (when) => `Stand dieser Ansage: ${when}.`,
       closing: 'Vielen Dank für Ihr Verständnis.',
     },
@@ -159,6 +164,7 @@ export const WORDING: Record<string, Wording> = {
     appointments: 'Please do not come to appointments.',
     website: (url) => `Info: ${url}`,
     hotline: (phone) => `Hotline: ${phone}`,
+    phone: (phone) => `Phone: ${phone}`,
     stand: (date) => `As of ${date}`,
     draft: 'DRAFT:',
     bannerLink: 'Current information',
@@ -175,6 +181,7 @@ export const WORDING: Record<string, Wording> = {
       website: (host) => `You will find current information on the web at ${host}.`,
       hotline: (digits, hours) =>
         `You can reach our hotline at ${digits}${hours ? `, ${hours}` : ''}.`,
+      phone: (digits) => `You can reach us by phone at ${digits}.`,
       stand: (when) => `This announcement is as of ${when}.`,
       closing: 'Thank you for your understanding.',
     },

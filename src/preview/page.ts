@@ -78,18 +78,46 @@ function frame(html: string, title: string): string {
   return `<iframe sandbox="" title="${escapeHtml(title)}" srcdoc="${escapeHtml(html)}"></iframe>`;
 }
 
-function artifactCard(a: PreviewView['artifacts'][number]): string {
+/** A snippet (the banner) is shown inside the smallest page that holds it. */
+function asPage(html: string, lang: string): string {
+  if (/^\s*<!doctype/i.test(html)) return html;
+  return `<!DOCTYPE html>\n<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>Snippet</title></head><body>${html}</body></html>`;
+}
+
+/** A short notice's counts: "sms: 142 of 160 characters (GSM-7, 1 part)", one per rule. */
+function noticeCounts(a: PreviewView['artifacts'][number]): string {
+  if (!a.notice) return '';
+  return `<ul class="counts">${a.notice.counts
+    .map((c) => `<li>${escapeHtml(`${c.rule}: ${c.count} of ${c.limit} ${c.unit}`)}</li>`)
+    .join('')}</ul>`;
+}
+
+/** The short notices of a language beside its FAQ: each text with its counts. */
+function noticesAside(views: readonly PreviewView[], lang: string): string {
+  const notices = views
+    .filter((v) => v.lang === lang)
+    .flatMap((v) => v.artifacts.filter((a) => a.notice && a.format === 'txt'));
+  if (notices.length === 0) return '';
+  return `<aside class="notices" aria-label="Short notices"><h3>Short notices</h3>${notices
+    .map(
+      (a) =>
+        `<h4>${escapeHtml(a.path.slice(a.path.indexOf('/') + 1))}</h4>${noticeCounts(a)}${scrollable(a.text, a.path)}`,
+    )
+    .join('')}</aside>`;
+}
+
+function artifactCard(a: PreviewView['artifacts'][number], lang = 'en'): string {
   const name = escapeHtml(a.path.slice(a.path.indexOf('/') + 1));
   const href = `artifact/${a.path.split('/').map(encodeURIComponent).join('/')}`;
   // Shown by what the format produces (its media type in the registry), not by its name.
   const type = FORMATS[a.format]?.mediaType.split(';')[0];
   const body =
     type === 'text/html'
-      ? frame(a.text, name)
+      ? frame(asPage(a.text, lang), name)
       : type === 'message/rfc822'
         ? emlPart(parseEml(a.text))
         : scrollable(a.text, name);
-  return `<article class="card ${escapeHtml(a.format)}"><h3>${name} <a href="${href}" target="_blank" rel="noopener">open</a></h3>${body}</article>`;
+  return `<article class="card ${escapeHtml(a.format)}"><h3>${name} <a href="${href}" target="_blank" rel="noopener">open</a></h3>${noticeCounts(a)}${body}</article>`;
 }
 
 function tabs(views: readonly PreviewView[]): string {
@@ -135,7 +163,7 @@ export function renderPreviewPage(snapshot: Snapshot, version: number, sources: 
   const views = snapshot.views
     .map(
       (v) =>
-        `<section class="view" id="${escapeHtml(v.key)}" data-key="${escapeHtml(v.key)}" aria-label="${escapeHtml(`${viewLabel(v)} (${v.lang})`)}"><h2>${escapeHtml(viewLabel(v))} <span class="lang">${escapeHtml(v.lang)}</span></h2><div class="cards">${v.artifacts.map(artifactCard).join('')}</div></section>`,
+        `<section class="view" id="${escapeHtml(v.key)}" data-key="${escapeHtml(v.key)}" aria-label="${escapeHtml(`${viewLabel(v)} (${v.lang})`)}"><h2>${escapeHtml(viewLabel(v))} <span class="lang">${escapeHtml(v.lang)}</span></h2><div class="cards">${v.artifacts.map((a) => artifactCard(a, v.lang)).join('')}</div>${v.variant === 'faq' ? noticesAside(snapshot.views, v.lang) : ''}</section>`,
     )
     .join('');
   return `<!DOCTYPE html>

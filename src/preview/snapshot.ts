@@ -1,7 +1,14 @@
 import { readClock } from '../incident/check.js';
 import { createHash } from 'node:crypto';
 import { renderFiles, type RenderOutcome } from '../api.js';
-import { InputError, OutputError, UsageError, hasErrors, type Diagnostic } from '../shared.js';
+import {
+  InputError,
+  OutputError,
+  UsageError,
+  hasErrors,
+  type Diagnostic,
+  type NoticeMeta,
+} from '../shared.js';
 import { FORMAT_NAMES } from '../formats/registry.js';
 import { isLang } from '../lang/index.js';
 import { TemplateStore } from '../render/templates.js';
@@ -12,7 +19,7 @@ export interface PreviewView {
   variant: string;
   lang: string;
   recipient?: string;
-  artifacts: { format: string; path: string; text: string }[];
+  artifacts: { format: string; path: string; text: string; notice?: NoticeMeta }[];
 }
 
 /** What the preview shows: the artifacts, or why there are none (and the last good ones). */
@@ -77,7 +84,12 @@ function groupViews(outcome: RenderOutcome): PreviewView[] {
       };
       views.set(key, view);
     }
-    view.artifacts.push({ format: a.format, path: a.path, text: decoder.decode(a.content) });
+    view.artifacts.push({
+      format: a.format,
+      path: a.path,
+      text: decoder.decode(a.content),
+      ...(a.notice ? { notice: a.notice } : {}),
+    });
   }
   // The registry's order (html, md, txt, eml), not the order they were rendered in.
   const order = (format: string): number => FORMAT_NAMES.indexOf(format) >>> 0;

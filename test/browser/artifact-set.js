@@ -73,6 +73,11 @@ async function acceptedFixtures(files) {
   return files.filter((file) => ok.has(file) || ok.has(file.slice(ROOT.length + 1)));
 }
 
+/** A minimal valid page around an HTML snippet (the banner), as a CMS would place it. */
+export function wrapSnippet(snippet, lang) {
+  return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Banner</title>\n</head>\n<body>\n<main>\n<h1>Startseite</h1>\n${snippet}</main>\n</body>\n</html>\n`;
+}
+
 /**
  * Renders every source into its own folder: all template languages when the file has texts for
  * them, else its own language. Returns the folder (removed by `cleanup`) and the sources.
@@ -97,13 +102,13 @@ export async function renderArtifactSet() {
     .filter((f) => !f.startsWith('index-set/') || /^index-set\/index\.[a-z]+\.html$/.test(f))
     .map((rel) => {
       const [variant, lang] = basename(rel).split('.');
-      return {
-        rel,
-        path: join(out, rel),
-        variant,
-        lang,
-        text: readFileSync(join(out, rel), 'utf8'),
-      };
+      const text = readFileSync(join(out, rel), 'utf8');
+      if (variant !== 'banner') return { rel, path: join(out, rel), variant, lang, text };
+      // The banner is a snippet for a CMS: it is checked inside the smallest page that holds it.
+      const page = wrapSnippet(text, lang);
+      const path = join(out, `${rel}.page.html`);
+      writeFileSync(path, page);
+      return { rel, path, variant, lang, text: page, snippet: text };
     });
   return {
     out,

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { TextDecoder } from 'node:util';
 import { FIXTURES, runInProcess, tempDir } from '../helpers.js';
 import { renderFiles } from '../../lib/index.js';
 

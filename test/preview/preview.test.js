@@ -57,6 +57,21 @@ test('preview serves every variant × format × language of the incident on 127.
     /<pre[^>]*># Häufig gestellte Fragen\n\nStand: 26\. November 2026, 15:00 Uhr/,
   );
   assert.match(page.text, /<dt>Subject<\/dt><dd>regio iT: Information zur aktuellen IT-Störung/);
+  // Issue 14: the short notices beside the FAQ, each with its counts.
+  const faqView = page.text.slice(page.text.indexOf('id="faq.de"'));
+  const aside = faqView.slice(
+    faqView.indexOf('<aside class="notices"'),
+    faqView.indexOf('</aside>'),
+  );
+  assert.match(
+    aside,
+    /<h4>sms\.de\.txt<\/h4><ul class="counts"><li>sms: \d+ of 160 characters \(GSM-7, 1 part\)<\/li>/,
+  );
+  assert.match(
+    aside,
+    /<li>x: \d+ of 280 weighted characters \(X\)<\/li><li>bluesky: \d+ of 300 graphemes/,
+  );
+  assert.match(aside, /phone: \d+ of 150 words/);
   assert.match(
     page.text,
     /<p class="mime-type">text\/plain<\/p><pre[^>]*>Sehr geehrte Damen und Herren,/,

@@ -110,6 +110,11 @@ const MARKED = {
   },
   'incident.custom_measures': [{ title: MARK, text: MARK }],
   updates: [{ at: '2026-11-25', text: MARK }],
+  notices: { sms: { text: MARK }, social: { text: MARK }, banner: { text: MARK } },
+  'notices.sms': { text: MARK },
+  'notices.social': { text: MARK },
+  'notices.banner': { text: MARK },
+  'notices.phone': { text: MARK },
   email: {
     subject: MARK,
     salutation: MARK,

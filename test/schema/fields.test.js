@@ -28,6 +28,7 @@ const FULL = {
   approval: { by: 'Presse', at: '2026-11-26T15:00' },
   organization: {
     name: 'Org',
+    short_name: 'Org',
     about: 'Über uns.',
     city: 'Aachen',
     website: 'https://www.example.org',
@@ -73,6 +74,11 @@ const FULL = {
       { name: 'Mo–Fr', leicht: 'Montag bis Freitag' },
     ],
     checked_by: 'Prüf-Gruppe',
+  notices: {
+    sms: { text: 'Org: Cyberangriff. Infos: https://www.example.org', segments: 2 },
+    social: { text: 'Org: Cyberangriff. Infos: https://www.example.org' },
+    banner: { text: 'Org: Cyberangriff. Infos: https://www.example.org' },
+    phone: { text: 'Sie hören eine Ansage der Org.' },
   },
   email: {
     subject: 'Betreff',
