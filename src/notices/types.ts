@@ -61,4 +61,3 @@ export interface NoticeOverride {
   segments: number;
   segmentsPath?: FieldPath;
 }
-

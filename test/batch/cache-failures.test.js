@@ -11,7 +11,7 @@ import { renderFiles } from '../../lib/index.js';
 import { EXAMPLE, listFiles, runCli, runInProcess, tempDir } from '../helpers.js';
 
 const ID = 'regio-it-2026-11';
-const WROTE = (out) => `faq: wrote 13 files to ${out}/${ID}/\n`;
+const WROTE = (out) => `faq: wrote 18 files to ${out}/${ID}/\n`;
 
 /** The name of an output folder's cache file (src/render/cache.ts). */
 const cacheName = (out) =>
@@ -26,8 +26,8 @@ async function renderWithCacheDir(t, cacheDir, out = join(tempDir(t), 'out')) {
     else process.env.FAQ_CACHE_DIR = saved;
   });
   const outcome = await renderFiles({ files: [EXAMPLE], out });
-  assert.equal(outcome.artifacts.length, 13);
-  assert.equal(listFiles(join(out, ID)).length, 14, 'thirteen artifacts and the manifest');
+  assert.equal(outcome.artifacts.length, 18);
+  assert.equal(listFiles(join(out, ID)).length, 19, 'eighteen artifacts and the manifest');
   return out;
 }
 

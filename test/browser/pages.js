@@ -67,6 +67,17 @@ function withoutFeedLink(h) {
   return { text: h.text.replace(feed, ''), bad, count: links.length };
 }
 
+test('each banner is one element with role="status" and inline style, no script or handler', () => {
+  const banners = set.html.filter((h) => h.variant === 'banner');
+  assert.ok(banners.length >= 3);
+  for (const h of banners) {
+    const html = h.snippet.trim();
+    assert.match(html, /^<div role="status" lang="[a-z]+" style="[^"]+">[\s\S]*<\/div>$/, h.rel);
+    assert.equal(html.match(/<div\b/g).length, 1, `${h.rel}: one element`);
+    assert.doesNotMatch(html, /<script|<style|<[a-z][^>]*\s(on[a-z]+|class|id)\s*=/i, h.rel);
+  }
+});
+
 test('no HTML artifact references anything outside itself (but the FAQ its feed)', () => {
   const bad = [];
   let feedLinks = 0;

@@ -64,7 +64,7 @@ function runEveryCommand(dir, cwd) {
   checkExample(dir, cwd);
   const render = asNobody(dir, cwd, ['render', incident, '-o', 'out']);
   assert.equal(render.code, 0, render.stderr);
-  assert.match(render.stderr, /^faq: wrote 13 files to out\/regio-it-2026-11\/\n$/);
+  assert.match(render.stderr, /^faq: wrote 18 files to out\/regio-it-2026-11\/\n$/);
   assert.ok(existsSync(join(cwd, 'out', 'regio-it-2026-11', 'manifest.json')));
   const schema = asNobody(dir, cwd, ['schema']);
   assert.deepEqual([schema.code, schema.stderr], [0, '']);
@@ -107,7 +107,7 @@ test('every command works for another user when the code cache is theirs alone',
   });
   assert.deepEqual(
     [render.code, render.stderr],
-    [0, 'faq: wrote 13 files to out2/regio-it-2026-11/\n'],
+    [0, 'faq: wrote 18 files to out2/regio-it-2026-11/\n'],
   );
   // A later run starts from the private cache an earlier one wrote.
   assert.ok(existsSync(join(cwd, `faq-code-cache-${NOBODY}`)));

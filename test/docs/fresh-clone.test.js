@@ -73,7 +73,7 @@ test('the README quick start, run exactly as written in a fresh clone', { skip }
   // there, which must not build again (it did, for 11-30 s).
   const bundle = statSync(join(clone, 'lib', 'cli.cjs')).mtimeMs;
   const r = sh(render, clone, env);
-  assert.match(r.stderr, /wrote 13 files to dist\/regio-it-2026-11\//);
+  assert.match(r.stderr, /wrote 18 files to dist\/regio-it-2026-11\//);
   const files = listFiles(join(clone, 'dist', 'regio-it-2026-11'));
   assert.ok(files.includes('faq.de.html') && files.includes('manifest.json'), files.join(' '));
   assert.equal(statSync(join(clone, 'lib', 'cli.cjs')).mtimeMs, bundle, 'prepare built again');

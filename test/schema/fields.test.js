@@ -74,6 +74,7 @@ const FULL = {
       { name: 'Mo–Fr', leicht: 'Montag bis Freitag' },
     ],
     checked_by: 'Prüf-Gruppe',
+  },
   notices: {
     sms: { text: 'Org: Cyberangriff. Infos: https://www.example.org', segments: 2 },
     social: { text: 'Org: Cyberangriff. Infos: https://www.example.org' },
