@@ -26,6 +26,15 @@ const engine = new TemplateEngine(new TemplateStore());
 const base = YAML.parse(readFileSync(EXAMPLE, 'utf8'));
 base.organization.contact.email = 'presse@regioit.example';
 base.email.recipients = [{ name: 'Stadt Musterstadt', email: 'it@musterstadt.example' }];
+// The short notices have their own texts: a long or non-GSM-7 value must not make the built-in
+// SMS too long (an error at the field, tested in test/notices), which would hide the property.
+const OWN = 'IT-Störung bei regio iT. Infos: https://www.regioit.de';
+base.notices = {
+  sms: { text: OWN },
+  social: { text: OWN },
+  banner: { text: OWN },
+  phone: { text: 'IT-Störung bei regio iT.' },
+};
 
 /** Where each plain-text field goes in the incident file, and which variants show it. */
 const FIELDS = {

@@ -133,8 +133,9 @@ for (const [gender, spec] of Object.entries(GENDERS)) {
     const Nom = gender === 'none' ? forms.nom : forms.nom[0].toUpperCase() + forms.nom.slice(1);
     const right = new Set([...Object.values(forms), Nom, spec.name]);
     const seen = new Set();
-    // faq, press, email for every file; the final report (report) for the three resolved ones.
-    assert.equal(artifacts.length, 9 * 3 * 2 * 2 + 3 * 2 * 2);
+    // faq, press, email for every file; the final report (report) for the three resolved ones;
+    // the short notices' text (sms, social, banner, phone).
+    assert.equal(artifacts.length, 9 * 3 * 2 * 2 + 3 * 2 * 2 + 9 * 4 * 2);
     for (const { path, text } of artifacts) {
       assert.doesNotMatch(text, LEFTOVER, path);
       const found = occurrences(text, spec.core);
