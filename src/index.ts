@@ -30,7 +30,8 @@ export {
 } from './send/send.js';
 export { parseSmtpUrl, type SmtpServer } from './send/smtp-url.js';
 export { buildNotice, type Notice } from './notices/build.js';
-export { countNotice, NOTICE_KINDS, type NoticeCount, type NoticeKind } from './notices/limits.js';
+export { countNotice, NOTICE_KINDS, type NoticeKind } from './notices/limits.js';
+export type { NoticeCount } from './shared.js';
 export type { NoticeFacts, NoticeOverride, Speaker } from './notices/types.js';
 export {
   organizationSpeaker,

@@ -114,18 +114,24 @@ export interface Artifact {
   notice?: NoticeMeta;
 }
 
+/** One rule a notice is counted by: "x: 212 of 280 weighted characters". */
+export interface NoticeCount {
+  /** sms, x, bluesky, mastodon, banner, phone. */
+  rule: string;
+  count: number;
+  limit: number;
+  /** What is counted: "characters (GSM-7, 1 part)", "graphemes", "words (…)". */
+  unit: string;
+  fits: boolean;
+  /** SMS only: the encoding and the parts it is sent in. */
+  encoding?: string;
+  parts?: number;
+}
+
 /** How a short notice was counted: "sms: 142 of 160 characters (GSM-7, 1 part)". */
 export interface NoticeMeta {
   kind: string;
-  counts: {
-    rule: string;
-    count: number;
-    limit: number;
-    unit: string;
-    fits: boolean;
-    encoding?: string;
-    parts?: number;
-  }[];
+  counts: NoticeCount[];
 }
 
 /**

@@ -1,4 +1,5 @@
-import { countNotice, firstExceeded, type NoticeCount, type NoticeKind } from './limits.js';
+import type { NoticeCount } from '../shared.js';
+import { countNotice, firstExceeded, type NoticeKind } from './limits.js';
 import { isGsm7 } from './sms-count.js';
 import {
   speakDate,

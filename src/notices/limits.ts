@@ -1,23 +1,10 @@
+import type { NoticeCount } from '../shared.js';
 import { countSms, smsCapacity } from './sms-count.js';
 import { countBluesky, countGraphemes, countMastodon, countX } from './social-count.js';
 
 /** The short notices, each a variant with its own length rules. */
 export const NOTICE_KINDS = ['sms', 'social', 'banner', 'phone'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
-
-/** One rule a notice is counted by: "x: 212 of 280 weighted characters". */
-export interface NoticeCount {
-  /** sms, x, bluesky, mastodon, banner, phone. */
-  rule: string;
-  count: number;
-  limit: number;
-  /** What is counted: "characters (GSM-7, 1 part)", "graphemes", "words (…)". */
-  unit: string;
-  fits: boolean;
-  /** SMS only: the encoding and the parts it is sent in. */
-  encoding?: string;
-  parts?: number;
-}
 
 /** A banner is one or two sentences and a link: at most this many characters. */
 export const BANNER_LIMIT = 250;
