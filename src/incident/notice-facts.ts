@@ -8,7 +8,7 @@ import { orderNewestFirst } from './status.js';
 // speaker, and the file's own texts — each with the key path it is written at, for messages.
 
 /** A localized value in `lang` (validation made sure it exists), and the path it is at. */
-function pick(value: unknown, lang: string, fileLang: string, path: FieldPath) {
+export function pick(value: unknown, lang: string, fileLang: string, path: FieldPath) {
   if (typeof value === 'string') return { text: value, path };
   const text =
     (value as Record<string, string | undefined>)[lang] ??

@@ -2,6 +2,11 @@ import { buildNotice } from '../notices/build.js';
 import { NOTICE_KINDS, type NoticeKind } from '../notices/limits.js';
 import type { Report } from './date-rules.js';
 import type { Incident } from './incident.js';
+import {
+  customerSpeaker,
+  readCustomerNoticeFacts,
+  readCustomerNoticeOverride,
+} from './customer-notice-facts.js';
 import { organizationSpeaker, readNoticeFacts, readNoticeOverride } from './notice-facts.js';
 
 /** What must never be in a notice's own text: it is sent as written, nothing is filled in. */
@@ -41,6 +46,39 @@ export function checkNotices(
       if (seen.has(key)) continue;
       seen.add(key);
       report(problem.path, message, problem.hint);
+    }
+  }
+  checkCustomerNotices(incident, langs, kinds, report, seen);
+}
+
+/**
+ * Each customer's short notices (those with a notice: it uses a service) fit their rules too:
+ * built-in wording made too long by the customer's data is reported at the customer's field.
+ */
+function checkCustomerNotices(
+  incident: Incident,
+  langs: readonly string[],
+  kinds: readonly NoticeKind[],
+  report: Report,
+  seen: Set<string>,
+): void {
+  for (const customer of incident.customers) {
+    if (customer.services.length === 0) continue;
+    for (const kind of kinds) {
+      for (const lang of langs) {
+        const notice = buildNotice(
+          kind,
+          readCustomerNoticeFacts(incident, customer, lang),
+          customerSpeaker(incident, customer, lang),
+          readCustomerNoticeOverride(incident, kind),
+        );
+        const problem = notice.problem;
+        if (!problem) continue;
+        const key = `${problem.path.join('.')}\n${problem.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        report(problem.path, `${customer.name}: ${problem.message} (${lang})`, problem.hint);
+      }
     }
   }
 }

@@ -33,6 +33,11 @@ const CustomerSchema = z.strictObject({
     description: 'The customer, as it names itself: "Stadt Aachen", "Kreis Düren".',
     examples: ['Stadt Aachen'],
   }),
+  short_name: text.optional().meta({
+    description:
+      'A shorter name for its short notices (SMS, social media, banner, hotline text), as organization.short_name; it takes the gender of grammar. Default: the name.',
+    examples: ['SW Eschweiler'],
+  }),
   grammar: nameGrammar.meta({
     description:
       'How German sentences of its notice name the customer, as organization.grammar: "die Stadt Aachen" (default), "der Kreis Düren", "die Stadtwerke Aachen".',

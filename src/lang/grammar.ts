@@ -83,3 +83,19 @@ export function orgForms(lang: string, name: string, grammar: NameGrammar): OrgF
     ? germanForms(name, grammar.gender, grammar.genitive, grammar.forms)
     : englishForms(name, grammar.gender);
 }
+
+/**
+ * "bei ihrem IT-Dienstleister" / "bei seinem …" / "beim …" (a name without article); "at its …"
+ * ("their" for a plural name): how a customer's sentences name the provider it depends on.
+ */
+export function atProvider(lang: string, gender: Gender): string {
+  if (lang !== 'de') return `at ${gender === 'plural' ? 'their' : 'its'} IT service provider`;
+  if (gender === 'none') return 'beim IT-Dienstleister';
+  return `bei ${gender === 'masculine' || gender === 'neuter' ? 'seinem' : 'ihrem'} IT-Dienstleister`;
+}
+
+/** "war" / "waren"; "was" / "were": the verb of a name, in the past. */
+export function pastOfIs(lang: string, gender: Gender): string {
+  const plural = gender === 'plural';
+  return lang === 'de' ? (plural ? 'waren' : 'war') : plural ? 'were' : 'was';
+}

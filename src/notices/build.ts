@@ -9,15 +9,14 @@ import {
   speakWebsite,
   writeShortDate,
 } from './spoken.js';
-import type { FieldPath, NoticeFacts, NoticeOverride, Speaker } from './types.js';
+import {
+  customerOpening,
+  restoredPieces,
+  sourcePieces,
+  writeCustomerLead,
+} from './customer-pieces.js';
+import type { FieldPath, NoticeFacts, NoticeOverride, Piece, Speaker } from './types.js';
 import { WORDING, type Wording } from './wording.js';
-
-/** A piece of a built-in notice, present in the candidates `from` ≤ k < `until`. */
-interface Piece {
-  text: string;
-  from?: number;
-  until?: number;
-}
 
 /** A notice, built and counted. */
 export interface Notice {
@@ -61,10 +60,16 @@ function writtenPieces(kind: NoticeKind, facts: NoticeFacts, speaker: Speaker): 
   const [long, short] = w.state[facts.status][facts.phase];
   const isSocial = kind === 'social';
   const open = facts.phase !== 'resolved';
+  const of = speaker.customerOf;
   const pieces: Piece[] = [
-    { text: `${speaker.name}: ${long}`, until: 4 },
-    { text: `${speaker.name}: ${short}`, from: 4 },
+    ...(of
+      ? customerOpening(kind, facts, speaker, of)
+      : [
+          { text: `${speaker.name}: ${long}`, until: 4 },
+          { text: `${speaker.name}: ${short}`, from: 4 },
+        ]),
     ...servicePieces(facts, w.services, undefined, kind === 'banner' ? 0 : 1),
+    ...restoredPieces(kind, facts, (names) => names.join(', ')),
   ];
   if (isSocial && open && facts.findingsExpected)
     pieces.push({ text: w.next(writeShortDate(facts.findingsExpected, facts.lang)), until: 2 });
@@ -81,6 +86,7 @@ function writtenPieces(kind: NoticeKind, facts: NoticeFacts, speaker: Speaker): 
     });
     if (website) pieces.push({ text: say(phone), from: 6 });
   }
+  if (of) pieces.push(...sourcePieces(facts, of));
   if (kind !== 'banner')
     pieces.push({ text: w.stand(writeShortDate(facts.updated, facts.lang)), until: 3 });
   return pieces;
@@ -90,10 +96,16 @@ function writtenPieces(kind: NoticeKind, facts: NoticeFacts, speaker: Speaker): 
 function spokenPieces(facts: NoticeFacts, speaker: Speaker): Piece[] {
   const w = wordingOf(facts.lang).spoken;
   const { lang } = facts;
+  const of = speaker.customerOf;
   const [long] = wordingOf(lang).state[facts.status][facts.phase];
   const open = facts.phase !== 'resolved';
-  const pieces: Piece[] = [{ text: w.opening(speaker.forms) }, { text: long }];
-  pieces.push(...servicePieces(facts, w.services, wordingOf(lang).and, 2));
+  const and = wordingOf(lang).and;
+  const pieces: Piece[] = [
+    { text: w.opening(speaker.forms) },
+    { text: of ? writeCustomerLead(facts, speaker, of) : long },
+  ];
+  pieces.push(...servicePieces(facts, w.services, and, 2));
+  pieces.push(...restoredPieces('phone', facts, (names) => listNames(names, and)));
   if (open && facts.cancelAppointments) pieces.push({ text: w.appointments });
   const update = facts.latestUpdate;
   if (update && !/https?:|www\./i.test(update.text))
@@ -110,7 +122,8 @@ function spokenPieces(facts: NoticeFacts, speaker: Speaker): Piece[] {
   return pieces;
 }
 
-const LEANEST = 6;
+/** The candidates, richest first; 0.5 only drops a customer's source link (customer-pieces.ts). */
+const STEPS = [0, 0.5, 1, 2, 3, 4, 5, 6];
 
 function assemble(pieces: readonly Piece[], k: number): string {
   return pieces
@@ -153,7 +166,7 @@ export function buildNotice(
     kind === 'phone' ? spokenPieces(facts, speaker) : writtenPieces(kind, facts, speaker);
   let text = '';
   let counts: NoticeCount[] = [];
-  for (let k = 0; k <= LEANEST; k += 1) {
+  for (const k of STEPS) {
     text = assemble(pieces, k);
     counts = countNotice(kind, text, override.segments);
     if (!firstExceeded(counts)) return { kind, text, counts, isOverride: false };
@@ -173,27 +186,30 @@ function blame(
   over: NoticeCount,
   override: NoticeOverride,
 ): NonNullable<Notice['problem']> {
-  const fields = [
-    { value: speaker.name, path: speaker.namePath, what: 'name' },
-    { value: speaker.website ?? '', path: speaker.websitePath, what: 'website' },
-    { value: speaker.phone ?? '', path: speaker.phonePath, what: 'phone' },
+  const of = speaker.customerOf;
+  const fields: {
+    value: string;
+    path?: FieldPath | undefined;
+    shortPath?: FieldPath | undefined;
+  }[] = [
+    { value: speaker.name, path: speaker.namePath, shortPath: speaker.shortNamePath },
+    { value: speaker.website ?? '', path: speaker.websitePath },
+    { value: speaker.phone ?? '', path: speaker.phonePath },
+    // A customer's notice names its provider too: a long provider name can be the cause.
+    { value: of?.provider ?? '', path: of?.providerPath, shortPath: of?.providerShortPath },
   ].filter((f) => f.value !== '' && f.path);
   const ucs2 = over.encoding === 'UCS-2' ? fields.find((f) => !isGsm7(f.value)) : undefined;
   const field = ucs2 ?? [...fields].sort((a, b) => b.value.length - a.value.length)[0] ?? fields[0];
   const fixes: string[] = [];
-  if (field?.what === 'name')
-    fixes.push(
-      speaker.shortNamePath
-        ? `a shorter name for notices in ${speaker.shortNamePath.join('.')}`
-        : `a shorter ${speaker.namePath.join('.')}`,
-    );
+  if (field?.shortPath) fixes.push(`a shorter name for notices in ${field.shortPath.join('.')}`);
   else if (field) fixes.push(`a shorter ${field.path!.join('.')}`);
   if (ucs2)
     fixes.unshift(
       `"${[...ucs2.value].find((ch) => !isGsm7(ch))}" is no GSM-7 character and makes the SMS UCS-2 (70 characters)`,
     );
   if (kind === 'sms') fixes.push(`more parts with notices.sms.segments: ${override.segments + 1}`);
-  fixes.push(`or your own text in notices.${kind}.text`);
+  // A customer's notices are built-in only: the file's own texts are the organisation's.
+  if (!of) fixes.push(`or your own text in notices.${kind}.text`);
   return {
     path: (field?.path ?? speaker.namePath) as FieldPath,
     message: `${describe(kind, over)}, even in the shortest built-in wording`,

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../shared.js';
-import type { OrgForms } from '../lang/grammar.js';
+import type { Gender, OrgForms } from '../lang/grammar.js';
 
 /** A key path of the incident file, for messages: `['organization', 'name']`. */
 export type FieldPath = readonly (string | number)[];
@@ -29,6 +29,24 @@ export interface Speaker {
   hoursPath?: FieldPath;
   /** An administration speaks of its "Dienstleistungen", a provider of its "IT-Services". */
   isAdministration: boolean;
+  /** The speaker is a customer (issue 16): it speaks of the incident at its IT service provider. */
+  customerOf?: CustomerOf;
+}
+
+/** What a customer's notices say of the provider whose incident affects it. */
+export interface CustomerOf {
+  /** The customer's gender, for "bei ihrem / seinem IT-Dienstleister". */
+  gender: Gender;
+  /** "war" / "waren"; "was" / "were": the customer's verb once everything works again. */
+  was: string;
+  /** The provider's name, as its own notices use it (its short name when it has one). */
+  provider: string;
+  providerPath: FieldPath;
+  /** Where a shorter provider name would go (`organization.short_name`). */
+  providerShortPath?: FieldPath;
+  /** The provider's page for this incident (its FAQ page when published, else its website). */
+  source?: string;
+  sourcePath?: FieldPath;
 }
 
 /** One service and its state, its name in the notice's language. */
@@ -60,4 +78,11 @@ export interface NoticeOverride {
   textPath?: FieldPath;
   segments: number;
   segmentsPath?: FieldPath;
+}
+
+/** A piece of a built-in notice, present in the candidates `from` ≤ k < `until`. */
+export interface Piece {
+  text: string;
+  from?: number;
+  until?: number;
 }

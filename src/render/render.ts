@@ -16,7 +16,7 @@ import { RenderedTexts } from './artifact.js';
 import { buildDocument, buildFactsDocument } from './document.js';
 import { renderNotice } from './notice.js';
 import type { TemplateEngine } from './engine.js';
-import { basePath, Kits, selectAudience } from './kits.js';
+import { basePath, Kits, selectAudience, type Audience } from './kits.js';
 import { renderMailMerge, type Produce } from './mail-merge.js';
 import { allowedLeftovers } from './scan.js';
 import { CombinedFiles } from './combined.js';
@@ -134,6 +134,28 @@ async function renderDocument(
 }
 
 /**
+ * A short notice in each language: the organisation's (not with `--customer`), then each kit's
+ * (`customers/<slug>/`), in the voice of each customer that gets a notice.
+ */
+function renderShortNotices(
+  incident: Incident,
+  variant: { name: string; config: Variant },
+  formats: readonly string[],
+  run: Run,
+  audience: Audience,
+): Artifact[] {
+  const speakers = [
+    ...(run.selection.customer === undefined ? [undefined] : []),
+    ...audience.withNotice,
+  ];
+  return speakers.flatMap((customer) =>
+    (run.selection.langs ?? [incident.lang]).flatMap((lang) =>
+      renderNotice(incident, variant, lang, formats, run.texts, customer),
+    ),
+  );
+}
+
+/**
  * A variant with `renderedWith` (`leicht`) is rendered for a file that has that key, or when it
  * was asked for by name: files without the key render as before.
  */
@@ -196,13 +218,14 @@ export async function renderIncident(
     if (unavailable && selection.explicitVariants) throw new UsageError(...unavailable);
     if (unavailable) continue;
     const formats = config.formats.filter((f) => selection.formats.includes(f));
-    // `--customer`: only that customer's kit and e-mail.
-    const isForOne = config.perRecipient || config.perCustomer;
+    // `--customer`: only that customer's kit (its notices too) and e-mail.
+    const isForOne = config.perRecipient || config.perCustomer || config.notice !== undefined;
     if (formats.length === 0 || (selection.customer !== undefined && !isForOne)) continue;
     const recipients = config.perRecipient ? audience.recipients : [];
     if (config.notice) {
-      for (const lang of selection.langs ?? [incident.lang])
-        result.artifacts.push(...renderNotice(incident, { name, config }, lang, formats, texts));
+      result.artifacts.push(
+        ...renderShortNotices(incident, { name, config }, formats, run, audience),
+      );
       continue;
     }
     const wrap = selection.wrap ? { wrap: selection.wrap } : {};

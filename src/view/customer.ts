@@ -1,5 +1,5 @@
 import type { Customer, Incident } from '../incident/incident.js';
-import { orgForms, type OrgForms } from '../lang/grammar.js';
+import { atProvider, orgForms, pastOfIs, type OrgForms } from '../lang/grammar.js';
 import { withoutUndefined } from '../shared.js';
 import { toTelHref, type ServiceView, type Shown, type showIncident } from './values.js';
 
@@ -42,7 +42,6 @@ export function showCustomer(
 ): CustomerView {
   const own = shown.customers[customer.index]!;
   const gender = customer.grammar.gender;
-  const plural = gender === 'plural';
   const services = customer.services.map((s, j) =>
     showService(shown.services[s.service]!, own.services[j]?.note),
   );
@@ -51,7 +50,7 @@ export function showCustomer(
   return withoutUndefined({
     ...orgForms(lang, own.name, own.grammar),
     name: own.name,
-    was: lang === 'de' ? (plural ? 'waren' : 'war') : plural ? 'were' : 'was',
+    was: pastOfIs(lang, gender),
     atProvider: atProvider(lang, gender),
     website: own.website,
     contact:
@@ -62,12 +61,6 @@ export function showCustomer(
     isUnaffected: services.length === 0,
     allRestored: services.length > 0 && affected.length === 0,
   });
-}
-
-function atProvider(lang: string, gender: Customer['grammar']['gender']): string {
-  if (lang !== 'de') return `at ${gender === 'plural' ? 'their' : 'its'} IT service provider`;
-  if (gender === 'none') return 'beim IT-Dienstleister';
-  return `bei ${gender === 'masculine' || gender === 'neuter' ? 'seinem' : 'ihrem'} IT-Dienstleister`;
 }
 
 function showService(

@@ -64,13 +64,20 @@ const CUSTOMERS = {
   },
 };
 const SERVICES = ['Kfz-Zulassung', 'Bürgerbüro', 'Schulportal', 'Abrechnung Wasser'];
+/** A kit's files in one language: the notice, and the short notices as the organisation's. */
+const KIT = [
+  ...['html', 'md', 'txt'].map((ext) => (lang) => `notice.${lang}.${ext}`),
+  (lang) => `sms.${lang}.txt`,
+  (lang) => `social.${lang}.txt`,
+  (lang) => `banner.${lang}.html`,
+  (lang) => `banner.${lang}.txt`,
+  (lang) => `phone.${lang}.txt`,
+];
 
 test('one kit per customer that uses a service, in every language and format; none for the other', () => {
   const kits = [...files.keys()].filter((p) => p.startsWith('customers/')).sort();
   const expected = Object.keys(CUSTOMERS).flatMap((slug) =>
-    ['de', 'en'].flatMap((lang) =>
-      ['html', 'md', 'txt'].map((ext) => `customers/${slug}/notice.${lang}.${ext}`),
-    ),
+    ['de', 'en'].flatMap((lang) => KIT.map((file) => `customers/${slug}/${file(lang)}`)),
   );
   assert.deepEqual(kits, expected.sort());
   assert.ok(!kits.some((p) => p.includes('roetgen')));
@@ -245,9 +252,14 @@ test('--customer renders one customer; with --stdout one artifact; an unknown on
       .artifacts.map((a) => a.path.slice(out.length + 1))
       .sort(),
     [
+      'customers-regional/customers/monschau/banner.de.html',
+      'customers-regional/customers/monschau/banner.de.txt',
       'customers-regional/customers/monschau/notice.de.html',
       'customers-regional/customers/monschau/notice.de.md',
       'customers-regional/customers/monschau/notice.de.txt',
+      'customers-regional/customers/monschau/phone.de.txt',
+      'customers-regional/customers/monschau/sms.de.txt',
+      'customers-regional/customers/monschau/social.de.txt',
       'customers-regional/email.de.monschau.eml',
       'customers-regional/email.de.monschau.html',
       'customers-regional/email.de.monschau.md',
