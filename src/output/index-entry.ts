@@ -20,6 +20,11 @@ export interface IndexEntry {
   draft: boolean;
   /** Per language: the page to link (relative to the output folder) and its title. */
   pages: Record<string, { href: string; title: string }>;
+  /**
+   * The customers' kits (`customers:`), in the order of the file: each customer's name and, per
+   * language, its notice page (`<id>/customers/<slug>/notice.<lang>.html`). Only with kits.
+   */
+  kits?: { customer: string; name: string; pages: Record<string, string> }[];
 }
 
 /** An incident folder of the output folder, as the index lists it. */

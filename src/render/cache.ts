@@ -99,18 +99,29 @@ function cacheFile(out: string): string {
   return join(dir, `render-${sha256(resolve(out)).slice(0, 16)}.json`);
 }
 
+/**
+ * Every file of an incident folder, its subfolders' too (the customers' kits, the archive), by
+ * its path in the folder; undefined when the folder is gone or holds anything else.
+ */
 function folderState(dir: string): Entry['files'] | undefined {
   try {
     const files: Entry['files'] = {};
-    for (const name of readdirSync(dir).sort()) {
-      const info = statSync(join(dir, name));
-      if (!info.isFile()) return undefined;
-      files[name] = [info.size, info.mtimeMs, info.ino];
-    }
-    return files;
+    return addFiles(dir, '', files) ? files : undefined;
   } catch {
     return undefined;
   }
+}
+
+function addFiles(dir: string, prefix: string, files: Entry['files']): boolean {
+  for (const name of readdirSync(join(dir, prefix)).sort()) {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    const info = statSync(join(dir, rel));
+    if (info.isDirectory()) {
+      if (!addFiles(dir, rel, files)) return false;
+    } else if (info.isFile()) files[rel] = [info.size, info.mtimeMs, info.ino];
+    else return false;
+  }
+  return true;
 }
 
 function sameState(a: Entry['files'], b: Entry['files'] | undefined): boolean {

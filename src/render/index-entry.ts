@@ -27,6 +27,7 @@ export function describeIncident(incident: Incident, artifacts: readonly Artifac
     pages[lang] = { href: page.path, title: headline.title };
   }
   const org = incident.organization;
+  const kits = listKits(incident, artifacts);
   return {
     id: incident.id,
     organization: org.name,
@@ -39,5 +40,23 @@ export function describeIncident(incident: Incident, artifacts: readonly Artifac
     detected: toIsoString(incident.incident.detected),
     draft: isDraft(incident),
     pages,
+    ...(kits.length > 0 ? { kits } : {}),
   };
+}
+
+/** Each customer kit rendered: the customer's name and its notice page per language. */
+function listKits(
+  incident: Incident,
+  artifacts: readonly Artifact[],
+): NonNullable<IndexEntry['kits']> {
+  // A kit's page: its HTML that is no short notice (the banner is a snippet, not a page).
+  const pages = artifacts.filter((a) => a.customer && a.format === 'html' && !a.notice);
+  return incident.customers.flatMap((customer) => {
+    const own = pages.filter((a) => a.customer === customer.slug);
+    if (own.length === 0) return [];
+    const byLang = Object.fromEntries(
+      [...own].sort((a, b) => (a.lang < b.lang ? -1 : 1)).map((a) => [a.lang, a.path]),
+    );
+    return [{ customer: customer.slug, name: customer.name, pages: byLang }];
+  });
 }

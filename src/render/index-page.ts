@@ -3,7 +3,7 @@ import { formatDateTime } from '../lang/dates.js';
 import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
 import { renderPageBody } from '../formats/page-body.js';
 import type { LayoutData } from '../formats/html.js';
-import type { ListedIncident } from '../output/index-entry.js';
+import type { IndexEntry, ListedIncident } from '../output/index-entry.js';
 import type { LocalDate } from '../shared.js';
 import { escapeMarkdown } from '../view/escape.js';
 import { parseIso } from './archive.js';
@@ -61,6 +61,22 @@ function toItem(l: ListedIncident, lang: string, labels: Record<string, string>)
   };
 }
 
+/** A path inside the output folder, as faq writes them: no scheme, no space, no "..". */
+const RELATIVE_PATH = /^[\w-]+(\/[\w-][\w.-]*)*$/;
+
+/** An incident's customer kits in `lang` (else the incident's language): a name and its page. */
+function kitsIn(entry: IndexEntry | undefined, lang: string): { name: string; href: string }[] {
+  // The facts may come from an index.json on disk: only well-formed kits are listed.
+  const kits = Array.isArray(entry?.kits) ? entry.kits : [];
+  return kits.flatMap((k) => {
+    const pages = (k as Partial<typeof k>).pages ?? {};
+    const href = pages[lang] ?? pages[entry!.lang] ?? Object.values(pages)[0];
+    return typeof k.name === 'string' && typeof href === 'string' && RELATIVE_PATH.test(href)
+      ? [{ name: escapeMarkdown(k.name), href }]
+      : [];
+  });
+}
+
 /** What `<lang>/index.md.hbs` sees: every string escaped for Markdown. */
 function templateView(lang: string, items: IndexItem[], updated: IndexItem['updated']) {
   const escaped = (i: IndexItem) => ({
@@ -72,6 +88,7 @@ function templateView(lang: string, items: IndexItem[], updated: IndexItem['upda
     phase: i.phase ?? '',
     updated: { text: i.updated?.text ?? '', iso: i.updated?.iso ?? '' },
     draft: i.entry?.draft === true,
+    kits: kitsIn(i.entry, lang),
   });
   const pick = (test: (i: IndexItem) => boolean) => items.filter(test).map(escaped);
   return {

@@ -199,3 +199,57 @@ test('the render cache and threads: an all-cached run starts the index; threads 
   assert.equal(read('index.json'), serial);
   assert.ok(dir);
 });
+
+test("each incident's customer kits are listed under it, in index.json too, also from the render cache", async (t) => {
+  const { out, read } = setup(t);
+  const C = fixture('customers-regional');
+  const env = { FAQ_CACHE_DIR: join(tempDir(t), 'cache') };
+  const render = (more = {}) =>
+    runInProcess(['render', C, A, '-o', out, '--variant', 'faq,press,notice', '--format', 'html'], {
+      env: { ...env, ...more },
+    });
+  assert.equal((await render()).code, 0);
+  const first = ['index.de.md', 'index.de.html', 'index.json'].map(read);
+  const md = first[0];
+  const kits = (slugs) =>
+    slugs.map(([slug, name]) => `- [${name}](customers-regional/customers/${slug}/notice.de.html)`);
+  assert.ok(
+    md.includes(
+      [
+        'regio iT: Ursache noch offen, in Untersuchung. Stand: 26. November 2026, 15:00 Uhr',
+        '',
+        'Hinweise für Kunden:',
+        '',
+        ...kits([
+          ['stadt-aachen', 'Stadt Aachen'],
+          ['kreis-dueren', 'Kreis Düren'],
+          ['schulamt-fuer-die-staedteregion-aachen', 'Schulamt für die StädteRegion Aachen'],
+          ['stadtwerke-eschweiler', 'Stadtwerke Eschweiler'],
+          ['monschau', 'Monschau'],
+        ]),
+        '',
+        '### [Cyberangriff auf Dataport',
+      ].join('\n'),
+    ),
+    md,
+  );
+  // The customer without a kit is not listed; an incident without customers looks as before.
+  assert.doesNotMatch(md, /Roetgen/);
+  assert.match(md, /Dataport: Cyberangriff, in Untersuchung\. Stand: 10\. März 2026, 08:15 Uhr\n$/);
+  for (const href of [...first[1].matchAll(/href="([^"#]+)"/g)].map((m) => m[1]))
+    assert.ok(existsSync(join(out, href)), `${href} is in the folder`);
+  const json = JSON.parse(first[2]);
+  assert.deepEqual(json.incidents[0].kits[3], {
+    customer: 'stadtwerke-eschweiler',
+    name: 'Stadtwerke Eschweiler',
+    pages: { de: 'customers-regional/customers/stadtwerke-eschweiler/notice.de.html' },
+  });
+  assert.equal(json.incidents[1].kits, undefined);
+  // Again, both from the cache: the index still lists the kits, byte for byte.
+  rmSync(join(out, 'index.json'));
+  rmSync(join(out, 'index.html'));
+  for (const name of ['index.de.md', 'index.de.html', 'index.de.atom']) rmSync(join(out, name));
+  const cached = await render({ FAQ_TIMING: '1' });
+  assert.match(cached.stderr, /2 from the cache/);
+  assert.deepEqual(['index.de.md', 'index.de.html', 'index.json'].map(read), first);
+});
