@@ -39,11 +39,14 @@ function incidentFiles() {
 }
 
 /**
- * Three incidents for the index across incidents (issue 15 §4), each `updated` moved so that the
- * order is not the order of the dates: the resolved one is the newest, the recovering one is
- * newer than the one under investigation. Expected order: recovering, investigating, resolved.
+ * Four incidents for the index across incidents (issue 15 §4), each `updated` moved so that the
+ * order is not the order of the dates: the resolved one is newer than two ongoing ones, the
+ * recovering one is newer than the one under investigation. The one with customers (issue 16:
+ * the index lists its kits) keeps its own, newest date. Expected order: customers, recovering,
+ * investigating, resolved.
  */
 export const INDEX_SET = [
+  ['customers-regional', '2026-11-26T15:00'],
   ['malfunction-recovering', '2026-03-11T12:00'],
   ['attack-investigating', '2026-03-10T08:15'],
   ['unknown-resolved', '2026-03-12T09:00'],
@@ -59,7 +62,7 @@ async function renderIndexSet(out, problems) {
   });
   const dir = join(out, 'index-set');
   mkdirSync(dir);
-  const r = await runInProcess(['render', ...files, '-o', dir, '--variant', 'faq,press']);
+  const r = await runInProcess(['render', ...files, '-o', dir, '--variant', 'faq,press,notice']);
   if (r.code !== 0) problems.push(`index set: render failed (${r.code}): ${r.stderr}`);
   for (const file of files) rmSync(file);
 }

@@ -267,7 +267,7 @@ test('pages have one h1, headings in order, landmarks, a skip link and the Stand
   assert.deepEqual(bad, []);
 });
 
-test('the index over three incidents is checked with the pages and lists ongoing first, newest first', async (t) => {
+test('the index over four incidents (one with customer kits) is checked with the pages and lists ongoing first, newest first', async (t) => {
   const index = set.html.filter((h) => h.variant === 'index');
   assert.deepEqual(
     index.map((h) => h.rel),
@@ -275,7 +275,21 @@ test('the index over three incidents is checked with the pages and lists ongoing
   );
   // The checks above (Nu Html Checker, axe light and dark, structure) ran over it too.
   const ids = [...index[0].text.matchAll(/<h3 id="[^"]*"><a href="([^/"]+)\//g)].map((m) => m[1]);
-  assert.deepEqual(ids, ['malfunction-recovering', 'attack-investigating', 'unknown-resolved']);
+  assert.deepEqual(ids, [
+    'customers-regional',
+    'malfunction-recovering',
+    'attack-investigating',
+    'unknown-resolved',
+  ]);
+  // The incident with customers lists its kits: each customer's notice page, checked with it.
+  assert.equal(
+    [
+      ...index[0].text.matchAll(
+        /<li><a href="customers-regional\/customers\/[a-z-]+\/notice\.de\.html">/g,
+      ),
+    ].length,
+    5,
+  );
   assert.deepEqual(INDEX_SET.map(([id]) => id).sort(), [...ids].sort());
   const sections = [...index[0].text.matchAll(/<h2 id="[^"]*">([^<]+)<\/h2>/g)].map((m) => m[1]);
   assert.deepEqual(sections, ['Laufende Vorfälle', 'Abgeschlossene Vorfälle']);
@@ -287,6 +301,7 @@ test('the index over three incidents is checked with the pages and lists ongoing
   assert.deepEqual(
     checked.facts.headings.filter((h) => h.level === 3).map((h) => h.text.split(':')[0]),
     [
+      'IT-Störung der regio iT',
       'Technische Störung der Südwestfalen-IT',
       'Cyberangriff auf Dataport',
       'IT-Störung der Stadtwerke Beispielstadt',
