@@ -1,8 +1,8 @@
 // The customers' kits of the benchmark (issue 16): one provider's incident file with `count`
 // customers of every kind (city, county, plural utilities, a name without article), each using
 // three of ten services, with a note, a hotline and an own salutation on some. Every customer gets
-// a notice (html, md, txt) and an e-mail with the notice attached; measured as CPU time per
-// customer, since one incident renders on one core.
+// a notice (html, md, txt), its short notices (sms, social, banner, phone) and an e-mail with the
+// notice attached; measured as CPU time per customer, since one incident renders on one core.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureOnce } from './mail-merge.mjs';

@@ -160,6 +160,7 @@ const WITH_AFFECTED = FULL.replace(/^services:\n(?: {2}.*\n)+/m, '').replace(
 /** FULL with `customers` instead of email.recipients (a file may not have both). */
 const WITH_CUSTOMERS = `${FULL.replace(/^ {2}recipients:\n(?: {4}.*\n)+/m, '')}customers:
   - name: Stadt Musterstadt
+    short_name: Musterstadt
     grammar: { gender: feminine, genitive: Stadt Musterstadt, forms: { nom: die Stadt Musterstadt, gen: der Stadt Musterstadt, dat: der Stadt Musterstadt, acc: die Stadt Musterstadt } }
     email: it@musterstadt.example
     cc: [leitung@musterstadt.example]
