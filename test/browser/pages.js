@@ -40,6 +40,12 @@ test('the artifact set covers several incidents, languages and every variant', (
     set.html.some((h) => h.variant === 'faq' && /<caption>[^<]+<\/caption>/.test(h.text)),
     'a FAQ with a captioned services table',
   );
+  // Customers' kits (test/fixtures/customers-regional): each notice page and kit banner too.
+  for (const v of ['notice', 'banner'])
+    assert.ok(
+      set.html.some((h) => h.variant === v && /\/customers\/[a-z-]+\//.test(h.rel)),
+      `no kit ${v}`,
+    );
   // Mail merge: one e-mail page per recipient.
   assert.ok(
     set.html.filter((h) => /^email\.[a-z]+\.[^.]+\.html$/.test(h.rel.split('/').pop())).length >= 2,
