@@ -234,11 +234,16 @@ for (const [label, char, written] of [
         .filter((path) => path[0] === 'customers')
         .map((path) => [WITH_CUSTOMERS, path]),
     ];
+    // Each text parsed once: a case changes one value, writes the file, and puts the value back.
+    const docs = new Map();
     for (const [text, path] of cases) {
-      const doc = YAML.parseDocument(text);
+      if (!docs.has(text)) docs.set(text, YAML.parseDocument(text));
+      const doc = docs.get(text);
       const value = doc.getIn(path);
+      // On a scalar, setIn changes the node's value in place (its style stays).
       doc.setIn(path, `${value.slice(0, 2)}${char}${value.slice(2)}`);
       const source = doc.toString();
+      doc.setIn(path, value);
       const { diagnostics } = await checkIncident('every-field.yaml', {
         source: Buffer.from(source),
       });
