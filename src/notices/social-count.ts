@@ -40,13 +40,48 @@ export function findUrls(text: string, withoutScheme: boolean): [number, number]
   return found.sort((a, b) => a[0] - b[0]);
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-// A whole emoji sequence (skin tone, ZWJ family, flag, keycap) is one emoji.
-const EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+// Both built only when a text needs them: creating the segmenter loads ICU's break rules, and
+// the emoji expression (a class of thousands of sequences) is compiled when it is created; the two
+// were a third of the start-up of a cold render that counts a few plain German sentences.
+let graphemes: Intl.Segmenter | undefined;
+let emoji: RegExp | undefined;
+
+/**
+ * Text whose every character is a grapheme of its own next to any other of these: printable ASCII,
+ * line feed and tab, Latin-1, typographic dashes, quotes, bullet and ellipsis, and the euro sign
+ * (grapheme break classes Other and Control, none of them CR, Prepend, Extend, ZWJ, a spacing
+ * mark, Hangul or a regional indicator, so Unicode's rules break between any two of them).
+ * test/notices/counting.test.js checks every one against Intl.Segmenter.
+ */
+export const SINGLE_GRAPHEMES =
+  /^[\t\n\x20-\x7E\xA0-\xFF\u2013\u2014\u2018-\u201E\u2022\u2026\u20AC]*$/;
+
+/** A whole emoji sequence (skin tone, ZWJ family, flag, keycap) is one emoji. */
+export const EMOJI_SOURCE = '^\\p{RGI_Emoji}$';
+
+/**
+ * Every emoji sequence has a character outside ASCII with the Emoji property, or a keycap or
+ * emoji variation selector (checked for every code point against the full expression by
+ * test/notices/counting.test.js): without one, a text has no emoji to look for.
+ */
+export const MAY_BE_EMOJI = /[^\P{Emoji}\x00-\x7F]|\u20E3|\uFE0F/u;
+
+function isEmoji(segment: string): boolean {
+  if (!MAY_BE_EMOJI.test(segment)) return false;
+  emoji ??= new RegExp(EMOJI_SOURCE, 'v');
+  return emoji.test(segment);
+}
+
+/** The grapheme clusters of `text` with their UTF-16 offsets. */
+function segmentsOf(text: string): Iterable<{ segment: string; index: number }> {
+  if (SINGLE_GRAPHEMES.test(text)) return [...text].map((segment, index) => ({ segment, index }));
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return graphemes.segment(text);
+}
 
 /** The number of grapheme clusters (what a reader sees as one character). */
 export function countGraphemes(text: string): number {
-  return [...graphemes.segment(text)].length;
+  return SINGLE_GRAPHEMES.test(text) ? text.length : [...segmentsOf(text)].length;
 }
 
 /** X's weighted length (twitter-text v3, see above). */
@@ -55,14 +90,14 @@ export function countX(text: string): number {
   const urls = findUrls(normalized, true);
   let weight = 0;
   let url = 0;
-  for (const { segment, index } of graphemes.segment(normalized)) {
+  for (const { segment, index } of segmentsOf(normalized)) {
     while (url < urls.length && urls[url]![1] <= index) url += 1;
     const inUrl = url < urls.length && urls[url]![0] <= index;
     if (inUrl) {
       if (urls[url]![0] === index) weight += URL_LENGTH * 100;
       continue;
     }
-    if (EMOJI.test(segment)) {
+    if (isEmoji(segment)) {
       weight += 200;
       continue;
     }

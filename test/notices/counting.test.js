@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countSms, smsCapacity } from '../../lib/notices/sms-count.js';
-import { countBluesky, countMastodon, countX, findUrls } from '../../lib/notices/social-count.js';
+import {
+  EMOJI_SOURCE,
+  MAY_BE_EMOJI,
+  SINGLE_GRAPHEMES,
+  countBluesky,
+  countGraphemes,
+  countMastodon,
+  countX,
+  findUrls,
+} from '../../lib/notices/social-count.js';
 import { countNotice, countWords } from '../../lib/notices/limits.js';
 
 const a = (n) => 'a'.repeat(n);
@@ -101,6 +110,56 @@ test('Bluesky: graphemes, so a skin-toned emoji, a ZWJ family and a combining ac
   assert.equal(bluesky.fits, true);
   const [, over] = countNotice('social', `${a(300)}👍🏽`);
   assert.equal(over.fits, false);
+});
+
+// The counts skip Intl.Segmenter and the emoji expression when a text cannot need them (both are
+// slow to create): these check the shortcuts against the full answers.
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const fullCount = (text) => [...segmenter.segment(text)].length;
+const singles = [];
+for (let c = 0; c <= 0xffff; c++) {
+  const ch = String.fromCharCode(c);
+  if (SINGLE_GRAPHEMES.test(ch)) singles.push(ch);
+}
+
+test('every character the grapheme shortcut takes is a grapheme of its own next to any of them', () => {
+  assert.ok(singles.length > 200 && singles.includes('ä') && singles.includes('„'));
+  assert.ok(!SINGLE_GRAPHEMES.test('\r\n') && !SINGLE_GRAPHEMES.test('e\u0301'));
+  // Unicode breaks between two graphemes unless the second extends the first (Extend, ZWJ,
+  // SpacingMark), the first is Prepend, or both pair (CR LF, Hangul, regional indicators): each
+  // character alone, after and before a letter and doubled shows all of these.
+  for (const ch of singles)
+    for (const text of [ch, `a${ch}`, `${ch}a`, `${ch}${ch}`, `${ch}\n${ch}`])
+      assert.equal(fullCount(text), text.length, JSON.stringify(text));
+  const text = singles.join('');
+  assert.equal(countGraphemes(text), fullCount(text));
+  assert.equal(countGraphemes('e\u0301\r\n👍🏽'), 3, 'the rest is counted by Intl.Segmenter');
+});
+
+test('no emoji is missed by the check that skips the emoji expression', () => {
+  const emoji = new RegExp(EMOJI_SOURCE, 'v');
+  // An emoji sequence is made of emoji and emoji components (UTS #51): each such code point (all
+  // in planes 0 and 1, and the tags) that the check lets pass is no emoji alone; a sequence has
+  // an emoji outside ASCII (the check finds it) unless it is a keycap (FE0F 20E3, found too).
+  const parts = /^[\p{Emoji}\p{Emoji_Component}]$/u;
+  let found = 0;
+  for (
+    let c = 0;
+    c <= 0x1ffff || (c >= 0xe0000 && c <= 0xe007f);
+    c = c === 0x1ffff ? 0xe0000 : c + 1
+  ) {
+    const ch = String.fromCodePoint(c);
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (!parts.test(ch)) continue;
+    if (emoji.test(ch)) found += 1;
+    assert.ok(MAY_BE_EMOJI.test(ch) || !emoji.test(ch), `U+${c.toString(16)}`);
+  }
+  assert.ok(found > 1000, 'every single emoji was tested');
+  for (const seq of ['1\ufe0f\u20e3', '#\ufe0f\u20e3', '\u00a9\ufe0f', '🇩🇪', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '👨‍👩‍👧', '👍🏽']) {
+    assert.ok(emoji.test(seq) && MAY_BE_EMOJI.test(seq), JSON.stringify(seq));
+    assert.equal(countX(seq), 2, JSON.stringify(seq));
+  }
+  assert.equal(countX('\u00a9'), 1, '© without VS16 is no emoji (and in the range of weight 1)');
 });
 
 test('Mastodon: graphemes, each http(s) URL 23; a name without scheme is text', () => {
