@@ -4,6 +4,7 @@
  * wall-clock time, which is what every artifact shows.
  */
 import type { LocalDate } from '../shared.js';
+import { ZONE_TABLES, type ZoneTable } from './zone-table.js';
 
 export type { LocalDate };
 
@@ -121,8 +122,44 @@ function isValidDay(year: number, month: number, day: number): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The build's table of the zone, if it holds for this Node's time-zone data (see zone-table.ts). */
+function tableOf(timeZone: string): ZoneTable | undefined {
+  return ZONE_TABLES.find((t) => t.zone === timeZone && t.tz === process.versions.tz);
+}
+
+/** The zone's offset at `utc` from its table, or undefined outside the years it covers. */
+function tableOffset(utc: number, timeZone: string): number | undefined {
+  const table = tableOf(timeZone);
+  if (!table || !(utc >= table.from && utc < table.to)) return undefined;
+  // The last change at or before `utc` (binary search).
+  let low = 0;
+  let high = table.changes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (table.changes[mid]![0] <= utc) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? table.offset : table.changes[low - 1]![1];
+}
+
 /** The wall-clock `[year, month, day, hour, minute]` of an instant in a time zone. */
 export function partsIn(utc: number, timeZone: string): number[] {
+  const offset = tableOffset(utc, timeZone);
+  if (offset !== undefined) {
+    const wall = new Date(utc + offset * 60_000);
+    return [
+      wall.getUTCFullYear(),
+      wall.getUTCMonth() + 1,
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+    ];
+  }
+  return partsFromIcu(utc, timeZone);
+}
+
+/** `partsIn` as ICU gives it (also what the build computes the zone tables from). */
+export function partsFromIcu(utc: number, timeZone: string): number[] {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
@@ -176,6 +213,7 @@ function zonedToUtc(
 export function isKnownTimeZone(timeZone: string): boolean {
   const known = knownZones.get(timeZone);
   if (known !== undefined) return known;
+  if (tableOf(timeZone)) return true;
   let ok = true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
