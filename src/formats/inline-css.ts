@@ -1,3 +1,5 @@
+import { CODE_BLOCK, inlineKnownCss } from './inline-known.js';
+
 /**
  * The e-mail's CSS, inlined into every element by juice (mail clients drop <style>). juice is
  * loaded only when e-mail HTML is rendered.
@@ -17,19 +19,21 @@ async function loadJuice(): Promise<Juice> {
   return loaded;
 }
 
-/** The page with its style sheets inlined. */
+/**
+ * The page with its style sheets inlined: for the e-mail layout's own sheet without juice when
+ * the result is certain (`inline-known.ts`, byte for byte juice's), else by juice.
+ */
 export async function inlineCss(page: string): Promise<string> {
+  return inlineKnownCss(page) ?? inlineCssWithJuice(page);
+}
+
+/** The page with its style sheets inlined by juice (also what the build records styles from). */
+export async function inlineCssWithJuice(page: string): Promise<string> {
   return (await loadJuice())(page, JUICE_OPTIONS);
 }
 
 /** A selector whose match depends on the element alone: a type, classes and an id, or `*`. */
 const CONTEXT_FREE_SELECTOR = /^(?:\*|[a-zA-Z][\w-]*)?(?:[.#][\w-]+)*$/;
-
-/**
- * juice replaces `{{…}}` and `<%…%>` in the whole document before parsing it, and puts them back
- * after: text like that can pair with text in another part of the page.
- */
-const CODE_BLOCK = /\{\{|\}\}|<%|%>|juice_code_block/i;
 
 /**
  * The selectors of a style sheet of plain rules (no at-rules, nesting or escapes; strings only
