@@ -38,6 +38,6 @@ export const PREVIEW_CLIENT = String.raw`
     live.textContent = 'live';
     refresh(e.data).catch((error) => { live.textContent = 'update failed: ' + error.message; });
   });
-  events.addEventListener('error', () => { live.textContent = 'disconnected – retrying…'; });
+  events.addEventListener('error', () => { live.textContent = 'disconnected \u2013 retrying\u2026'; });
 })();
 `;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BIN, EXAMPLE, tempDir } from '../helpers.js';
+import { BIN, EXAMPLE, ROOT, tempDir } from '../helpers.js';
 import { ZONE_TABLES } from '../../lib/incident/zone-table.js';
 
 const WATCH = `
@@ -47,4 +47,11 @@ test('a cold render of the example loads no network modules and creates no ICU f
   const table = ZONE_TABLES.find((z) => z.zone === 'Europe/Berlin');
   if (table?.tz === process.versions.tz)
     assert.equal(created.DateTimeFormat, 0, 'Intl.DateTimeFormat created');
+});
+
+test('the bundles are ASCII only (Node reads them into one-byte strings)', () => {
+  for (const file of ['cli.cjs', 'batch-worker.cjs']) {
+    const text = readFileSync(join(ROOT, 'lib', file), 'latin1');
+    assert.doesNotMatch(text, /[^\x00-\x7f]/, file);
+  }
 });
