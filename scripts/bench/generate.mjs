@@ -154,8 +154,9 @@ function isoDay(base, days) {
 }
 
 /** One valid incident file (YAML text) and its facts. */
-function incident(n, r) {
-  const lang = r.chance(0.7) ? 'de' : 'en';
+function incident(n, r, only) {
+  const drawn = r.chance(0.7) ? 'de' : 'en';
+  const lang = only ?? drawn;
   const org = r.pick(lang === 'de' ? ORGS_DE : ORGS_EN);
   const status = r.pick(STATUSES);
   const phase = r.pick(PHASES);
@@ -305,9 +306,10 @@ a { color: #0b57d0; } .status { border-left: 4px solid #b3261e; padding-left: 1r
 
 /**
  * Writes the incidents to `<dir>/incidents/` and the Eleventy project to `<dir>/eleventy/`;
- * returns the incident file paths. The folders are replaced.
+ * returns the incident file paths. The folders are replaced. `lang` makes every incident (and
+ * page) of that language: the like-for-like row renders one language of every file.
  */
-export function generate(dir, count, seed = 20261126) {
+export function generate(dir, count, seed = 20261126, lang = undefined) {
   const r = random(seed);
   const incidentsDir = join(dir, 'incidents');
   const site = join(dir, 'eleventy');
@@ -322,7 +324,7 @@ export function generate(dir, count, seed = 20261126) {
   );
   const files = [];
   for (let n = 1; n <= count; n++) {
-    const facts = incident(n, r);
+    const facts = incident(n, r, lang);
     const file = join(incidentsDir, `${facts.id}.yaml`);
     writeFileSync(file, facts.yaml);
     files.push(file);

@@ -36,6 +36,33 @@ export function timeOnce(argv, options = {}) {
   return ms;
 }
 
+/**
+ * Runs `argv` once under GNU time: wall time, CPU time (user + system) in ms and peak RSS in MiB
+ * (the last two undefined without GNU time). Throws with its stderr when it fails.
+ */
+export function measureRun(argv, options = {}) {
+  if (!GNU_TIME) return { wall: timeOnce(argv, options) };
+  const report = join(tmpdir(), `faq-bench-run-${process.pid}.txt`);
+  const started = performance.now();
+  const result = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', report, ...argv], {
+    cwd: options.cwd,
+    env: options.env ?? benchEnv(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wall = performance.now() - started;
+  try {
+    if (result.status !== 0)
+      throw new Error(
+        `${argv.slice(0, 4).join(' ')} … failed (${result.status ?? result.signal}):\n${String(result.stderr).slice(0, 2000)}`,
+      );
+    const [user, system, kib] = readFileSync(report, 'utf8').trim().split('\n').at(-1).split(' ');
+    return { wall, cpu: (Number(user) + Number(system)) * 1000, peakMiB: Number(kib) / 1024 };
+  } finally {
+    rmSync(report, { force: true });
+  }
+}
+
 /** Peak resident memory of one run in MiB, or undefined without GNU time. */
 export function peakMemory(argv, options = {}) {
   if (!GNU_TIME) return undefined;

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, platform, arch, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { measureBatch } from './batch.mjs';
 import { measureCustomers } from './customers.mjs';
 import { measureMailMerge } from './mail-merge.mjs';
 import { benchEnv, median, peakMemory, timeOnce } from './measure.mjs';
@@ -136,102 +136,14 @@ async function main() {
     }
   }
 
-  // --- Batch: N incident files against Eleventy 3 building N one-page Markdown sites; and a
-  // re-render of the same, unchanged files against the full render. Both write to a RAM disk
-  // (/dev/shm) when there is one, so that the virtual disk's write-back does not decide the
-  // result; --disk writes to .bench/ instead.
+  // --- Batch: N incident files against Eleventy 3 building N one-page Markdown sites: every
+  // artifact of every file, and like for like (only the FAQ page in HTML, one language, of N
+  // German files, against N German pages); and a re-render of the same, unchanged files against
+  // the full render. Both sides write to a RAM disk (/dev/shm) when there is one, so that the
+  // virtual disk's write-back does not decide the result; --disk writes to .bench/ instead. The
+  // render cache is off (FAQ_CACHE=0) except for the re-render and the render just before it.
   if (!options.skip.has('batch')) {
-    console.error(`batch: generating ${options.files} incidents and the Eleventy project …`);
-    const files = generate(WORK, options.files);
-    const ram =
-      !options.disk && existsSync('/dev/shm') ? `/dev/shm/faq-bench-${process.pid}` : undefined;
-    const outputs = ram ?? WORK;
-    mkdirSync(outputs, { recursive: true });
-    const out = join(outputs, 'batch-out');
-    const siteOut = join(outputs, 'eleventy-site');
-    const site = join(WORK, 'eleventy');
-    const eleventy = [
-      NODE,
-      join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'),
-      '--quiet',
-      `--output=${siteOut}`,
-    ];
-    const render = [...FAQ, 'render', ...files.map((f) => relative(WORK, f)), '-o', out];
-    const fresh = () => rmSync(out, { recursive: true, force: true });
-    const commands = {
-      eleventy: {
-        argv: eleventy,
-        cwd: site,
-        env,
-        before: () => rmSync(siteOut, { recursive: true, force: true }),
-      },
-      full: { argv: render, cwd: WORK, env, before: fresh },
-      again: { argv: render, cwd: WORK, env },
-      single: { argv: render, cwd: WORK, env: { ...env, FAQ_WORKERS: '0' }, before: fresh },
-    };
-    const keys = options.quick ? ['eleventy', 'full'] : ['eleventy', 'full', 'single'];
-    const times = { eleventy: [], full: [], again: [], single: [] };
-    console.error(`batch: ${options.rounds} rounds${ram ? `, output in ${ram}` : ''} …`);
-    try {
-      // Warm-up: the file cache, and a check that both sides work.
-      commands.eleventy.before();
-      timeOnce(commands.eleventy.argv, commands.eleventy);
-      fresh();
-      timeOnce(render, commands.full);
-      for (let round = 0; round < options.rounds; round++) {
-        const order = keys.map((_, i) => keys[(round + i) % keys.length]);
-        for (const key of order) {
-          commands[key].before?.();
-          times[key].push(timeOnce(commands[key].argv, commands[key]));
-          // The re-render of the unchanged files follows its full render.
-          if (key === 'full') times.again.push(timeOnce(render, commands.again));
-        }
-      }
-      const mem = {};
-      for (const key of ['eleventy', 'full', 'again']) {
-        commands[key].before?.();
-        if (key === 'again') timeOnce(render, commands.full);
-        mem[key] = peakMemory(commands[key].argv, commands[key]);
-      }
-      const full = median(times.full);
-      const eleventyMed = median(times.eleventy);
-      const again = median(times.again);
-      const where = ram ? ' (RAM disk)' : '';
-      const reference = {
-        title: `Eleventy 3, ${options.files} Markdown pages${where}`,
-        median: eleventyMed,
-        runs: times.eleventy,
-        peakMiB: mem.eleventy,
-      };
-      results.push({
-        key: 'batch',
-        title: `render ${options.files} incident files${where}`,
-        faq: { median: full, runs: times.full, peakMiB: mem.full },
-        reference,
-        ratio: full / eleventyMed,
-        target: 0.8,
-        met: full / eleventyMed <= 0.8,
-      });
-      if (times.single.length)
-        results.push({
-          key: 'batch-one-thread',
-          title: '… the same on one thread (FAQ_WORKERS=0)',
-          faq: { median: median(times.single), runs: times.single },
-          reference,
-          ratio: median(times.single) / eleventyMed,
-        });
-      results.push({
-        key: 'rerender',
-        title: `re-render ${options.files} unchanged files`,
-        faq: { median: again, runs: times.again, peakMiB: mem.again },
-        reference: { title: 'the full render', median: full, runs: times.full, peakMiB: mem.full },
-        ratio: again / full,
-        target: 0.1,
-        met: again / full <= 0.1,
-      });
-    } finally {
-      if (ram) rmSync(ram, { recursive: true, force: true });
-    }
+    results.push(...measureBatch(options, env));
   }
 
   // --- A mail merge of 10,000 recipients (one incident, 40,000 files): an absolute target, since
@@ -337,20 +249,33 @@ function printTable(info, options, results) {
     '',
   ];
   const table = [
-    ['measure', 'faq', 'reference', 'ref. median', 'ratio', 'target', 'met', 'peak RSS faq / ref'],
+    [
+      'measure',
+      'faq',
+      'reference',
+      'ref. median',
+      'ratio',
+      'CPU ratio',
+      'target',
+      'met',
+      'peak RSS faq / ref',
+    ],
   ];
   for (const r of results) {
     const ratio = r.ratio === undefined ? 'n/a' : `${r.ratio.toFixed(2)}×`;
+    const mib = r.faq.unit === 'MiB';
+    const show = mib ? fmtMiB : fmtMs;
     const target = ABSOLUTE[r.key] ?? (r.target === undefined ? '(info)' : `≤ ${r.target}×`);
     table.push([
       r.title,
-      fmtMs(r.faq.median) + (r.faq.note ? ` (${r.faq.note})` : ''),
+      show(r.faq.median) + (r.faq.note ? ` (${r.faq.note})` : ''),
       r.reference.title,
-      ABSOLUTE[r.key] ? '' : fmtMs(r.reference.median),
+      ABSOLUTE[r.key] ? '' : show(r.reference.median),
       ABSOLUTE[r.key] ? '' : ratio,
+      r.cpuRatio === undefined ? '' : `${r.cpuRatio.toFixed(2)}×`,
       target,
       r.target === undefined ? '' : r.met === undefined ? 'n/a' : r.met ? 'met' : 'NOT met',
-      ABSOLUTE[r.key] ? '' : `${fmtMiB(r.faq.peakMiB)} / ${fmtMiB(r.reference.peakMiB)}`,
+      ABSOLUTE[r.key] || mib ? '' : `${fmtMiB(r.faq.peakMiB)} / ${fmtMiB(r.reference.peakMiB)}`,
     ]);
   }
   const widths = table[0].map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
