@@ -1,5 +1,6 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { decodeHTML } from 'entities';
+import { lexText } from './markdown-tokens.js';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
@@ -84,7 +85,7 @@ export function findUnsafeLinks(markdown: string): UnsafeLink[] {
     const href = (m[1] ?? m[2] ?? m[3])!;
     if (href !== '') add(href, m.index + m[0].indexOf(href));
   }
-  for (const token of walk(new Lexer({ gfm: true }).lex(markdown))) {
+  for (const token of walk(lexText(markdown))) {
     if (token.type === 'link' || token.type === 'image') {
       const href = (token as Tokens.Link).href;
       add(href, Math.max(markdown.indexOf(href), 0));

@@ -1,4 +1,5 @@
-import { Lexer, type Tokens } from 'marked';
+import type { Tokens } from 'marked';
+import { lexText } from '../incident/markdown-tokens.js';
 
 /**
  * Escapes plain text for use inside Markdown, so that it reads back as the same text under any
@@ -60,7 +61,7 @@ export function neutralizeHtml(markdown: string): string {
  * kept as bold paragraphs instead.
  */
 export function demoteHeadings(markdown: string): string {
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const tokens = lexText(markdown);
   if (!tokens.some((t) => t.type === 'heading')) return markdown;
   return tokens
     .map((t) => {
@@ -81,8 +82,7 @@ const TOP_FENCE = /^ {0,3}(`{3,}|~{3,})/m;
  */
 export function closeOpenFence(markdown: string): string {
   if (!TOP_FENCE.test(markdown)) return markdown;
-  const last = new Lexer({ gfm: true })
-    .lex(markdown)
+  const last = lexText(markdown)
     .filter((t) => t.type !== 'space')
     .at(-1);
   const fence = last?.type === 'code' ? TOP_FENCE.exec(last.raw)?.[1] : undefined;
