@@ -68,6 +68,10 @@ export class TemplateStore {
   readonly builtinDir: string;
   readonly overlayDir?: string;
   private readonly sources = new Map<string, { path: string; text: string }>();
+  // Like the texts, a language's partials and labels are read once per store (per run): every
+  // document of a batch asks for them.
+  private readonly partialNames = new Map<string, string[]>();
+  private readonly parsedLabels = new Map<string, Record<string, string>>();
 
   constructor(overlayDir?: string, builtinDir = findBuiltinDir()) {
     this.builtinDir = builtinDir;
@@ -124,6 +128,12 @@ export class TemplateStore {
 
   /** Names of a language's partials: `<lang>/partials/<name>.md.hbs`, built-in or overlaid. */
   partials(lang: string): string[] {
+    let names = this.partialNames.get(lang);
+    if (!names) this.partialNames.set(lang, (names = this.listPartials(lang)));
+    return names;
+  }
+
+  private listPartials(lang: string): string[] {
     const found = new Set<string>();
     for (const dir of [this.builtinDir, this.overlayDir]) {
       const folder = dir && join(dir, lang, 'partials');
@@ -136,7 +146,12 @@ export class TemplateStore {
 
   /** Labels of the page layout (skip link, "Contents", …) for one language. */
   labels(lang: string): Record<string, string> {
-    const file = this.read(`${lang}/labels.json`);
-    return file ? (parseJson(file) as Record<string, string>) : {};
+    let labels = this.parsedLabels.get(lang);
+    if (!labels) {
+      const file = this.read(`${lang}/labels.json`);
+      labels = file ? (parseJson(file) as Record<string, string>) : {};
+      this.parsedLabels.set(lang, labels);
+    }
+    return labels;
   }
 }
