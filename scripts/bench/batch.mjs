@@ -12,7 +12,7 @@ const NODE = process.execPath;
 const FAQ = [NODE, join(ROOT, 'bin', 'faq.js')];
 const ELEVENTY = [NODE, join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet'];
 /** The like-for-like selection: what Eleventy's side builds, one page per file. */
-export const LIKE = ['--variant', 'faq', '--format', 'html', '--lang', 'de'];
+const LIKE = ['--variant', 'faq', '--format', 'html', '--lang', 'de'];
 
 /** The commands of the batch rows, each with what must happen before it runs. */
 function batchCommands(options, env, outputs) {
