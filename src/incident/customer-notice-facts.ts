@@ -22,7 +22,7 @@ function sourceOf(
   return website ? { source: website, sourcePath: ['organization', 'website'] } : {};
 }
 
-/** The customer as the speaker of its notices: its short name when it has one. */
+/** The customer as the speaker of its notices: its short name, when it has one, before a colon. */
 export function customerSpeaker(incident: Incident, customer: Customer, lang: string): Speaker {
   const at: FieldPath = ['customers', customer.index];
   const short = customer.short_name;
@@ -35,8 +35,9 @@ export function customerSpeaker(incident: Incident, customer: Customer, lang: st
       : pick(customer.contact.hours, lang, incident.lang, [...at, 'contact', 'hours']);
   return {
     name,
-    // The declared forms belong to the full name; a short name takes the gender alone.
-    forms: orgForms(lang, name, short ? { gender } : customer.grammar),
+    // Sentences name the customer in full, declined by its grammar ("Die Stadt Aachen ist …");
+    // the short name stands alone, before a colon ("Aachen: …"), where no article is needed.
+    forms: orgForms(lang, customer.name, customer.grammar),
     namePath: [...at, short ? 'short_name' : 'name'],
     ...(short ? {} : { shortNamePath: [...at, 'short_name'] }),
     ...(customer.website ? { website: customer.website, websitePath: [...at, 'website'] } : {}),

@@ -35,8 +35,8 @@ const CustomerSchema = z.strictObject({
   }),
   short_name: text.optional().meta({
     description:
-      'A shorter name for its short notices (SMS, social media, banner, hotline text), as organization.short_name; it takes the gender of grammar. Default: the name.',
-    examples: ['SW Eschweiler'],
+      'A shorter name for its short notices (SMS, social media, banner), where the name stands alone before a colon: "Aachen: IT-Störung beim IT-Dienstleister …". Sentences keep the full name and its grammar. Default: the name.',
+    examples: ['Aachen'],
   }),
   grammar: nameGrammar.meta({
     description:

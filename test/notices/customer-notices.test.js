@@ -221,16 +221,20 @@ test("a customer's SMS exactly at 160 passes and --customer --stdout prints it; 
   );
   const render = await runInProcess(['render', over, '-o', join(tempDir(t), 'out')]);
   assert.equal(render.code, 1, 'nothing is cut: the render fails');
-  // A short name fixes it: the notices use it (with the customer's gender).
+  // A short name fixes it: the short wording uses it; sentences keep the full name.
   const short = writeIncident(
     t,
     yaml.replace('    services:', '    short_name: Gemeinde X\n    services:'),
   );
   const notices = await kitNotices(short, ['de']);
-  const sms = Object.entries(notices).find(([p]) => p.endsWith('/sms.de.txt'))[1].text;
+  const kit = (file) => Object.entries(notices).find(([p]) => p.endsWith(file))[1].text;
+  assert.equal(
+    kit('/sms.de.txt'),
+    'Gemeinde X: Cyberangriff beim IT-Dienstleister regio iT, Leistungen eingeschränkt.',
+  );
   assert.match(
-    sms,
-    /^Die Gemeinde X ist von einem Cyberangriff bei ihrem IT-Dienstleister regio iT betroffen\./,
+    kit('/phone.de.txt'),
+    /^Sie hören eine Ansage der Gemeinde x+\. Die Gemeinde x+ ist/,
   );
 });
 
