@@ -2,7 +2,10 @@
 // longest first, the short files several to a process (scripts/test-files.mjs). `node --test`
 // would sort the files by name (Node 20), so the longest could start last and form the tail of
 // the run; node:test's run() keeps the order. Files named on the command line run one per process.
-//   node scripts/test.mjs [--test-reporter=spec|tap|dot] [--test-name-pattern=RE] [files…]
+//   node scripts/test.mjs [--test-reporter=spec|tap|dot] [--test-name-pattern=RE] [--concurrency=N]
+//                         [files…]
+// --concurrency (default 2): processes at a time; a third may fill the time the others wait for
+// Java, Chromium or a CLI process (measure on a quiet machine: `node scripts/test-stats/run.mjs`).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +18,7 @@ const args = process.argv.slice(2);
 const option = (name) =>
   args.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
 const unknown = args.filter(
-  (a) => a.startsWith('-') && !/^--test-(reporter|name-pattern)=/.test(a),
+  (a) => a.startsWith('-') && !/^--(test-reporter|test-name-pattern|concurrency)=/.test(a),
 );
 if (unknown.length) {
   console.error(`scripts/test.mjs: unknown option ${unknown[0]}`);
@@ -31,9 +34,14 @@ if (!reporter) {
   process.exit(2);
 }
 const patterns = option('test-name-pattern');
+const concurrency = Number(option('concurrency')[0] ?? 2);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error('scripts/test.mjs: --concurrency must be a whole number of 1 or more');
+  process.exit(2);
+}
 const stream = run({
   files,
-  concurrency: 2,
+  concurrency,
   ...(patterns.length ? { testNamePatterns: patterns } : {}),
 });
 stream.on('test:fail', () => (process.exitCode = 1));
