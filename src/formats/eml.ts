@@ -36,7 +36,43 @@ async function protectEncodedWords(text: string): Promise<string> {
   return mimeFuncs.encodeWord(text, 'Q', 52);
 }
 
-export type MimeRoot = { _encodeAddressName?: (name: string) => string };
+export type MimeRoot = {
+  _encodeAddressName?: (name: string) => string;
+  _getTextEncoding?: (text: string) => 'Q' | 'B';
+};
+
+/** A word that may stand in a display name as it is (RFC 5322 atext, no "=?"). */
+const ATOM = /^[A-Za-z0-9!#$%&'*+\-/?^_`{|}~]+$/;
+
+/**
+ * A name too long for one encoded word, written word by word: plain words as they are, each run
+ * of other words as one encoded word. nodemailer cuts the whole name into encoded words of 52
+ * characters, wherever the cut falls; RFC 2047 decoders then drop the space between the words,
+ * and Python's e-mail package (strict and default policy) puts one in — next to an encoded space
+ * it shows two, inside a word one too many ("StädteRegion  Aachen"). Between an encoded word and
+ * a plain one both keep exactly the one space. Undefined when the name has no such form (a run
+ * of encoded words still too long for one, spaces that are not single).
+ */
+function encodeByWords(name: string, encodeRun: (run: string) => string): string | undefined {
+  const words = name.split(' ');
+  if (words.some((w) => w === '')) return undefined;
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = (): boolean => {
+    if (run.length === 0) return true;
+    const encoded = encodeRun(run.join(' '));
+    run = [];
+    parts.push(encoded);
+    return !/\?=\s*=\?/.test(encoded);
+  };
+  for (const word of words) {
+    if (ATOM.test(word)) {
+      if (!flush()) return undefined;
+      parts.push(word);
+    } else run.push(word);
+  }
+  return flush() ? parts.join(' ') : undefined;
+}
 
 /**
  * The same for display names (From, To): nodemailer puts an ASCII name in quotes, and Python's
@@ -49,8 +85,14 @@ export async function protectEncodedNames(root: MimeRoot): Promise<void> {
   const encode = root._encodeAddressName?.bind(root);
   if (!encode) throw new Error('nodemailer no longer has MimeNode._encodeAddressName');
   const { default: mimeFuncs } = await import('nodemailer/lib/mime-funcs/index.js');
-  root._encodeAddressName = (name) =>
-    name.includes('=?') ? mimeFuncs.encodeWord(name, 'Q', 52) : encode(name);
+  const encoding = (text: string): 'Q' | 'B' => root._getTextEncoding?.(text) ?? 'Q';
+  root._encodeAddressName = (name) => {
+    if (name.includes('=?')) return mimeFuncs.encodeWord(name, 'Q', 52);
+    const encoded = encode(name);
+    if (!/\?=\s*=\?/.test(encoded)) return encoded;
+    const run = (text: string): string => mimeFuncs.encodeWord(text, encoding(text), 52);
+    return encodeByWords(name, run) ?? encoded;
+  };
 }
 
 /**

@@ -95,3 +95,30 @@ for (const [label, source, sender, recipient] of [
     }
   });
 }
+
+// nodemailer cuts a long name into encoded words of 52 characters wherever the cut falls; Python
+// then shows two spaces next to an encoded space, or a space inside a word. Such a name is
+// written word by word (plain words as they are), and both parsers show it exactly as written.
+test('a long name with umlauts comes back exactly, in Python (strict and default) and mailparser', async () => {
+  const org = 'Südwestfalen-IT Kommunaler Zweckverband für Informationstechnik';
+  const sender = `${org} – Pressestelle`;
+  const recipient = 'Schulamt für die StädteRegion Aachen und den Kreis Düren';
+  const text = `updated: 2026-11-26T15:00\napproval: { by: Presse, at: 2026-11-26T15:00 }\norganization: { name: "${org}", contact: { name: Pressestelle, email: presse@sit.example } }\nincident: { status: unknown, detected: 2026-11-24, findings_expected: 2026-11-28 }\nemail:\n  recipients:\n    - { name: "${recipient}", email: schulamt@kunde.example }\n`;
+  const [eml] = await renderEmails(text);
+  assert.match(eml.toString('latin1'), /^To: Schulamt =\?UTF-8\?Q\?f=C3=BCr\?= die /m);
+  const mail = await simpleParser(eml);
+  assert.deepEqual([mail.from.value[0].name, mail.to.value[0].name], [sender, recipient]);
+  if (!HAS_PYTHON) return;
+  const r = spawnSync('python3', ['-c', PYTHON], {
+    input: JSON.stringify([eml.toString('base64')]),
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const seen = JSON.parse(r.stdout);
+  assert.equal(seen.length, 2);
+  for (const { from, to } of seen)
+    assert.deepEqual(
+      [from, to],
+      [[[sender, 'presse@sit.example']], [[recipient, 'schulamt@kunde.example']]],
+    );
+});
