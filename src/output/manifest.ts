@@ -5,17 +5,11 @@ import type { ArchivedVersion, ArchivePlan } from './archive.js';
 export interface Manifest {
   version: 1;
   id: string;
-  artifacts: {
-    path: string;
-    variant: string;
-    lang: string;
-    format: string;
-    recipient?: string;
-    /** The customer whose kit it belongs to (`customers/<customer>/`). */
-    customer?: string;
+  /** Each artifact as `Artifact` names it, with its size and hash instead of its content. */
+  artifacts: (Pick<Artifact, 'path' | 'variant' | 'lang' | 'format' | 'recipient' | 'customer'> & {
     bytes: number;
     sha256: string;
-  }[];
+  })[];
   /** Each customer's kit folder (`customers:`), in the order of the file; only when there are kits. */
   kits?: { customer: string; path: string }[];
   /** The archived versions, oldest first; only when the incident has an archive. */
