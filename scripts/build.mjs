@@ -148,7 +148,17 @@ const knownStyles = async (css) => {
       elements[cls === undefined ? name : `${name}.${cls}`] = all.slice(cls === undefined ? 0 : 1);
     }
   }
-  return { sheet, classes, elements };
+  // Tags faq writes with a style of their own: juice merges the sheet's declarations into it.
+  const { DRAFT_BANNER_TAG } = await import('../lib/formats/draft.js');
+  const tags = {};
+  for (const written of [DRAFT_BANNER_TAG]) {
+    const name = /^<([a-z][a-z0-9]*)/.exec(written)[1];
+    const out = await inlineCssWithJuice(frame(`${written}</${name}>`));
+    const tag = new RegExp(`<body\\b[^>]*>(<${name}\\b[^>]*>)`).exec(out);
+    if (!tag) throw new Error(`build: juice's output for ${written} is not as expected`);
+    tags[written] = tag[1];
+  }
+  return { sheet, classes, elements, tags };
 };
 const emailStyles = await knownStyles(
   readFileSync(join(templatesDir, 'layouts', 'email.css'), 'utf8'),

@@ -23,12 +23,18 @@ const DRAFT_STYLE =
   'margin:0 0 1em;padding:0.75em 1em;border:3px dashed #b00020;background:#fff3cd;color:#000;font-size:1.125em;text-align:center';
 
 /**
+ * The banner's start tag, the same in every language: the build records what juice makes of it
+ * (src/formats/known-styles.ts), so that a draft's e-mail is inlined without juice too.
+ */
+export const DRAFT_BANNER_TAG = `<p class="draft" role="note" style="${DRAFT_STYLE}">`;
+
+/**
  * HTML: a banner first in the body, put here rather than in each layout so that no layout (an
  * overlay's included) can leave it out. Its text, not a colour, says what it is.
  */
 export function markPage(doc: RenderedDocument, page: string): string {
   if (!doc.draft) return page;
-  const banner = `<p class="draft" role="note" style="${DRAFT_STYLE}"><strong>${escapeUTF8(doc.draft)}</strong></p>`;
+  const banner = `${DRAFT_BANNER_TAG}<strong>${escapeUTF8(doc.draft)}</strong></p>`;
   const body = /<body\b[^>]*>/i.exec(page);
   if (body) {
     const end = body.index + body[0].length;

@@ -10,7 +10,7 @@ import { KNOWN_STYLES, type KnownStyles } from './known-styles.js';
  * the build records it per element (`known-styles.ts`). And serialising gives the page back
  * unchanged when it is made of exactly these: text without `<`, comments, `<!DOCTYPE html>`,
  * start tags `<name a="v">` (lower case, one space, double quotes, no empty or repeated
- * attribute, no `style` to merge), matching end tags, void elements without one, and nothing
+ * attribute, no `style` to merge — but the recorded tags faq writes with one), matching end tags, void elements without one, and nothing
  * htmlparser2 closes by itself (`IMPLIES_CLOSE`). Anything else is left to juice.
  * test/email/inline-known.test.js compares both on generated and real pages.
  */
@@ -35,7 +35,7 @@ export function inlineKnownCss(page: string): string | undefined {
       if (attributes !== '' || close < 0) return undefined;
       TOKEN.lastIndex = close + '</style>'.length; // juice removes the element
     } else if (name !== undefined) {
-      const tag = styledTag(known, name, attributes!, open.at(-1));
+      const tag = styledTag(known, token, name, attributes!, open.at(-1));
       if (tag === undefined) return undefined;
       out.push(tag);
       if (!VOID.has(name)) open.push(name);
@@ -67,11 +67,13 @@ function skipTitle(page: string, out: string[]): boolean {
 /** The start tag as juice writes it, or undefined when juice might treat it otherwise. */
 function styledTag(
   known: KnownStyles,
+  token: string,
   name: string,
   attributes: string,
   parent: string | undefined,
 ): string | undefined {
   if (parent !== undefined && IMPLIES_CLOSE[name]?.includes(parent)) return undefined;
+  if (Object.hasOwn(known.tags, token)) return known.tags[token];
   const attrs = [...attributes.matchAll(ATTRIBUTE)].map((a) => [a[1]!, a[2]!]);
   const names = new Set(attrs.map(([n]) => n));
   if (names.size < attrs.length || names.has('style') || attrs.some(([, v]) => v === ''))

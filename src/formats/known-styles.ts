@@ -13,6 +13,11 @@ export interface KnownStyles {
    * with a class of the sheet. An element not listed here is left to juice.
    */
   elements: Readonly<Record<string, readonly (readonly [string, string])[]>>;
+  /**
+   * Start tags faq writes with a `style` of their own (the draft banner), exactly as written, and
+   * juice's start tag for each (its declarations merged with the sheet's).
+   */
+  tags: Readonly<Record<string, string>>;
 }
 
 /** Empty in the source: the build replaces this module (in lib/ and in the CLI bundle). */
