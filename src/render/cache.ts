@@ -6,6 +6,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -154,6 +155,8 @@ export class RenderCache {
   private readonly entries: Record<string, Entry>;
   private readonly byKey = new Map<string, string>();
   private readonly base: string;
+  /** Folders whose state this run's look-ups found unchanged: saving need not read them again. */
+  private readonly verified = new Set<string>();
 
   private constructor(
     readonly out: string,
@@ -221,6 +224,7 @@ export class RenderCache {
     const id = this.byKey.get(key);
     const entry = id === undefined ? undefined : this.entries[id];
     if (!id || !entry || !sameState(entry.files, folderState(join(this.out, id)))) return undefined;
+    this.verified.add(id);
     return {
       id,
       diagnostics: entry.diagnostics,
@@ -254,8 +258,18 @@ export class RenderCache {
 
   private store(written: Parameters<RenderCache['save']>[0]): void {
     const entries: Record<string, Entry> = {};
+    // A folder found unchanged by this run's look-up is still there (the run wrote nothing into
+    // it); any other is read again.
     for (const [id, entry] of Object.entries(this.entries))
-      if (folderState(join(this.out, id))) entries[id] = entry;
+      if (this.verified.has(id) || folderState(join(this.out, id))) entries[id] = entry;
+    const unchanged =
+      written.length === 0 && Object.keys(entries).length === Object.keys(this.entries).length;
+    if (unchanged) {
+      // The cache file says exactly this already; its time says it is in use (pruneCacheDir).
+      const now = new Date();
+      if (Object.keys(entries).length > 0) utimesSync(this.file, now, now);
+      return;
+    }
     for (const item of written) {
       const files = folderState(join(this.out, item.id));
       if (!files) {

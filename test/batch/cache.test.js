@@ -69,6 +69,29 @@ test('an unchanged incident is taken from the cache: same output, same messages,
   assert.equal(readFileSync(join(cacheDir, '.gitignore'), 'utf8'), '*\n');
 });
 
+test('a run with every incident from the cache leaves the cache file as it is; a removed folder is dropped', async (t) => {
+  const { out, cacheDir, render } = setup(t);
+  const other = join(FIXTURES, 'attack-multi-day', 'incident.yaml');
+  assert.equal((await render([EXAMPLE, other])).cached, 0);
+  const cacheFile = () => {
+    const name = readdirSync(cacheDir).find((f) => /^render-[0-9a-f]+\.json$/.test(f));
+    const path = join(cacheDir, name);
+    return {
+      ino: statSync(path).ino,
+      ids: Object.keys(JSON.parse(readFileSync(path, 'utf8')).entries),
+    };
+  };
+  const before = cacheFile();
+  assert.equal(before.ids.length, 2);
+  assert.equal((await render([EXAMPLE, other])).cached, 2);
+  assert.deepEqual(cacheFile(), before, 'not written again');
+  // The other incident's folder is removed; a run of the example alone drops its entry.
+  const otherId = before.ids.find((id) => id !== ID);
+  rmSync(join(out, otherId), { recursive: true });
+  assert.equal((await render([EXAMPLE])).cached, 1);
+  assert.deepEqual(cacheFile().ids, [ID]);
+});
+
 test('warnings of a cached incident are printed again, exactly', async (t) => {
   const { render } = setup(t);
   const file = join(FIXTURES, 'no-sender', 'incident.yaml');
