@@ -103,13 +103,23 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
         `faq: the previous run into ${outcome.out} did not complete; its leftovers were repaired`,
       );
     for (const note of outcome.notes ?? []) printInfo(note);
-    const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
-    const count = outcome.artifacts.length;
-    printInfo(
-      `faq: wrote ${count} ${count === 1 ? 'file' : 'files'} to ${ids.map((id) => join(outcome.out, `${id}/`)).join(', ')}`,
-    );
+    printInfo(wroteLine(outcome));
   }
   return EXIT.ok;
+}
+
+/** At most this many folders are named in the success line; more are counted (a batch in CI). */
+const NAMED_FOLDERS = 3;
+
+/** The success line: how many files, and where — the incident folders, or how many in which folder. */
+function wroteLine(outcome: RenderOutcome): string {
+  const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
+  const count = outcome.artifacts.length;
+  const where =
+    ids.length <= NAMED_FOLDERS
+      ? ids.map((id) => join(outcome.out, `${id}/`)).join(', ')
+      : `${ids.length} incident folders in ${join(outcome.out, '/')}`;
+  return `faq: wrote ${count} ${count === 1 ? 'file' : 'files'} to ${where}`;
 }
 
 export function buildRenderReport(outcome: RenderOutcome): RenderReport {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { renderFiles } from '../../lib/api.js';
 import { InputError, UsageError } from '../../lib/shared.js';
-import { EXAMPLE, listFiles, runInProcess, tempDir } from '../helpers.js';
+import { EXAMPLE, FIXTURES, listFiles, runInProcess, tempDir } from '../helpers.js';
 
 // In process, the render cache would be kept in the working folder (the repository). The
 // setting goes with this file's tests (npm test runs other files in the same process).
@@ -94,4 +94,26 @@ test('the success line names the folder, with a singular for one file', async (t
   );
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, 'faq: wrote 1 file to regio-it-2026-11/\n');
+});
+
+test('the success line names up to three folders; a larger batch is counted, not listed', async (t) => {
+  const dir = tempDir(t);
+  const fixtures = [
+    'attack-resolved',
+    'malfunction-resolved',
+    'unknown-resolved',
+    'attack-recovering',
+  ];
+  const files = fixtures.map((name) => join(FIXTURES, name, 'incident.yaml'));
+  const args = ['--variant', 'faq', '--format', 'txt', '--lang', 'de', '-o', 'out'];
+  const options = { cwd: dir, env: { FAQ_CACHE: '0' } };
+  const three = await runInProcess(['render', ...files.slice(0, 3), ...args], options);
+  assert.equal(three.code, 0, three.stderr);
+  assert.match(
+    three.stderr,
+    /^faq: wrote 3 files to out\/[^,\s]+\/, out\/[^,\s]+\/, out\/[^,\s]+\/$/m,
+  );
+  const four = await runInProcess(['render', ...files, ...args], options);
+  assert.equal(four.code, 0, four.stderr);
+  assert.equal(four.stderr.split('\n').at(-2), 'faq: wrote 4 files to 4 incident folders in out/');
 });
