@@ -109,10 +109,11 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
     start: items.length > 1,
     compose: (listed) => {
       const started = performance.now();
-      const files = composeIndex(plan.engine, listed);
+      const compose = (): Map<string, string> => composeIndex(plan.engine, listed);
+      const files = cache ? cache.indexFiles(listed, compose) : compose();
       if (process.env.FAQ_TIMING)
         process.stderr.write(
-          `faq timing: index of ${listed.length} incidents composed in ${Math.round(performance.now() - started)} ms\n`,
+          `faq timing: index of ${listed.length} incidents ${files instanceof Map ? 'composed' : 'unchanged (render cache)'} in ${Math.round(performance.now() - started)} ms\n`,
         );
       return files;
     },

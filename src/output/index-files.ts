@@ -10,8 +10,11 @@ export interface IndexRequest {
   entries: ReadonlyMap<string, IndexEntry>;
   /** Several files were rendered: start an index even if the folder has none yet. */
   start: boolean;
-  /** The index files (name → text) for the incidents listed, in any order. */
-  compose(listed: ListedIncident[]): Map<string, string>;
+  /**
+   * The index files (name → text) for the incidents listed, in any order — or, when the render
+   * cache knows that the files in the folder are exactly what these incidents compose, their names.
+   */
+  compose(listed: ListedIncident[]): Map<string, string> | { unchanged: readonly string[] };
 }
 
 export const INDEX_JSON = 'index.json';
@@ -130,8 +133,9 @@ export async function planIndex(
   if (!request.start && !previous) return none;
   const listed = await listIncidents(out, request, written, previous);
   const composed = request.compose(listed);
+  const names = composed instanceof Map ? [...composed.keys()] : composed.unchanged;
   const files = new Map<string, string>();
-  for (const [name, text] of composed) {
+  for (const name of names) {
     const current = await lstat(join(out, name)).then(
       (info) => info,
       () => undefined,
@@ -143,6 +147,8 @@ export async function planIndex(
           `faq: ${join(out, name)} was not written by faq, so the index of the incidents was not written (move it away to get one)`,
         ],
       };
+    const text = composed instanceof Map ? composed.get(name)! : undefined;
+    if (text === undefined) continue; // unchanged since faq wrote it
     if (!current || sha256(await readFile(join(out, name))) !== sha256(text)) files.set(name, text);
   }
   const unknown = listed.filter((l) => !l.entry).map((l) => l.id);

@@ -12,7 +12,7 @@ import {
 import { join, resolve } from 'node:path';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import { BUILD_INFO } from './build-info.js';
-import type { IndexEntry } from '../output/index-entry.js';
+import type { IndexEntry, ListedIncident } from '../output/index-entry.js';
 import type { Artifact, Diagnostic, Selection } from '../shared.js';
 import type { TemplateStore } from './templates.js';
 
@@ -46,9 +46,17 @@ interface Entry {
   files: Record<string, [number, number, number]>;
 }
 
+/** The index across incidents as last written: what it was composed from, and its files. */
+interface IndexRecord {
+  /** Hash of the cache's base and the incidents listed (ids, facts, manifests' hashes). */
+  key: string;
+  files: Entry['files'];
+}
+
 interface CacheFile {
   version: number;
   entries: Record<string, Entry>;
+  index?: IndexRecord;
 }
 
 /** A cached incident: what a render of it would return, with contents read only if asked. */
@@ -125,6 +133,21 @@ function addFiles(dir: string, prefix: string, files: Entry['files']): boolean {
   return true;
 }
 
+/** The named files of a folder, or undefined when one of them is not a file. */
+function filesState(dir: string, names: readonly string[]): Entry['files'] | undefined {
+  const files: Entry['files'] = {};
+  try {
+    for (const name of names) {
+      const info = statSync(join(dir, name));
+      if (!info.isFile()) return undefined;
+      files[name] = [info.size, info.mtimeMs, info.ino];
+    }
+  } catch {
+    return undefined;
+  }
+  return files;
+}
+
 function sameState(a: Entry['files'], b: Entry['files'] | undefined): boolean {
   if (!b) return false;
   const names = Object.keys(a);
@@ -157,14 +180,19 @@ export class RenderCache {
   private readonly base: string;
   /** Folders whose state this run's look-ups found unchanged: saving need not read them again. */
   private readonly verified = new Set<string>();
+  private readonly index: IndexRecord | undefined;
+  /** The index this run composed, to record when the run has written it. */
+  private composedIndex: { key: string; names: readonly string[] } | undefined;
 
   private constructor(
     readonly out: string,
     readonly file: string,
-    entries: Record<string, Entry>,
+    data: { entries: Record<string, Entry>; index?: IndexRecord | undefined },
     base: string,
   ) {
+    const { entries } = data;
     this.entries = entries;
+    this.index = data.index;
     this.base = base;
     for (const [id, entry] of Object.entries(entries)) this.byKey.set(entry.key, id);
   }
@@ -185,10 +213,13 @@ export class RenderCache {
   private static load(out: string, store: TemplateStore, selection: Selection): RenderCache {
     const file = cacheFile(out);
     let entries: Record<string, Entry> = {};
+    let index: IndexRecord | undefined;
     try {
       const data = JSON.parse(readRegularFileSync(file).toString('utf8')) as CacheFile;
-      if (data.version === CACHE_VERSION && data.entries && typeof data.entries === 'object')
+      if (data.version === CACHE_VERSION && data.entries && typeof data.entries === 'object') {
         entries = data.entries;
+        if (typeof data.index?.key === 'string' && data.index.files) index = data.index;
+      }
     } catch {
       // No cache yet, or an unreadable one: render everything.
     }
@@ -212,7 +243,7 @@ export class RenderCache {
       }),
       templatesHash(store),
     );
-    return new RenderCache(out, file, entries, base);
+    return new RenderCache(out, file, { entries, index }, base);
   }
 
   keyOf(file: string, bytes: Uint8Array): string {
@@ -232,6 +263,26 @@ export class RenderCache {
       artifacts: entry.artifacts.map((meta) => lazyArtifact(this.out, meta)),
       ...(entry.entry ? { entry: entry.entry } : {}),
     };
+  }
+
+  /**
+   * The index files across incidents for `listed`: composed by `compose`, unless the folder's
+   * index files are exactly what it would give — the same incidents, facts and manifests as when
+   * they were recorded (the key includes the templates, the build and the selection) and none of
+   * the files changed since. Then only their names.
+   */
+  indexFiles(
+    listed: readonly ListedIncident[],
+    compose: () => Map<string, string>,
+  ): Map<string, string> | { unchanged: readonly string[] } {
+    const key = sha256(this.base, JSON.stringify(listed));
+    if (this.index?.key === key) {
+      const names = Object.keys(this.index.files);
+      if (sameState(this.index.files, filesState(this.out, names))) return { unchanged: names };
+    }
+    const files = compose();
+    this.composedIndex = { key, names: [...files.keys()] };
+    return files;
   }
 
   /**
@@ -262,8 +313,13 @@ export class RenderCache {
     // it); any other is read again.
     for (const [id, entry] of Object.entries(this.entries))
       if (this.verified.has(id) || folderState(join(this.out, id))) entries[id] = entry;
+    const composed = this.composedIndex;
+    const files = composed && filesState(this.out, composed.names);
+    const index = composed ? files && { key: composed.key, files } : this.index;
     const unchanged =
-      written.length === 0 && Object.keys(entries).length === Object.keys(this.entries).length;
+      written.length === 0 &&
+      !composed &&
+      Object.keys(entries).length === Object.keys(this.entries).length;
     if (unchanged) {
       // The cache file says exactly this already; its time says it is in use (pruneCacheDir).
       const now = new Date();
@@ -289,7 +345,8 @@ export class RenderCache {
     try {
       const dir = resolve(this.file, '..');
       if (mkdirSync(dir, { recursive: true })) writeFileSync(join(dir, '.gitignore'), '*\n');
-      writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, entries } satisfies CacheFile));
+      const data: CacheFile = { version: CACHE_VERSION, entries, ...(index ? { index } : {}) };
+      writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.file);
       pruneCacheDir(dir, this.file);
     } catch {

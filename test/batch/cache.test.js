@@ -30,9 +30,11 @@ function setup(t) {
       env: { ...env, ...options.env },
     });
     const timing = /^faq timing: (\d+) files, (\d+) from the cache/m.exec(r.stderr);
+    const index = /^faq timing: index of \d+ incidents (composed|unchanged)/m.exec(r.stderr);
     return {
       ...r,
       cached: timing ? Number(timing[2]) : undefined,
+      index: index?.[1],
       stderr: r.stderr.replace(/^faq timing: .*\n/gm, ''),
     };
   };
@@ -90,6 +92,46 @@ test('a run with every incident from the cache leaves the cache file as it is; a
   rmSync(join(out, otherId), { recursive: true });
   assert.equal((await render([EXAMPLE])).cached, 1);
   assert.deepEqual(cacheFile().ids, [ID]);
+});
+
+test('the index of unchanged incidents is not composed again, unless an index file was touched', async (t) => {
+  const { out, render } = setup(t);
+  const files = [EXAMPLE, join(FIXTURES, 'attack-multi-day', 'incident.yaml')];
+  assert.equal((await render(files)).index, 'composed');
+  const written = () =>
+    Object.fromEntries(
+      readdirSync(out)
+        .filter((f) => /^index\./.test(f))
+        .map((f) => [
+          f,
+          { ino: statSync(join(out, f)).ino, text: readFileSync(join(out, f), 'utf8') },
+        ]),
+    );
+  const first = written();
+  assert.ok(Object.keys(first).includes('index.html'));
+  const again = await render(files);
+  assert.equal(again.cached, 2);
+  assert.equal(again.index, 'unchanged');
+  assert.deepEqual(written(), first);
+  // An index file edited or removed by hand: composed and written again, as it was.
+  for (const touch of [
+    () => writeFileSync(join(out, 'index.html'), 'edited by hand\n'),
+    () => rmSync(join(out, 'index.de.md')),
+  ]) {
+    touch();
+    const r = await render(files);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.index, 'composed');
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(written()).map(([f, { text }]) => [f, text])),
+      Object.fromEntries(Object.entries(first).map(([f, { text }]) => [f, text])),
+    );
+    assert.equal((await render(files)).index, 'unchanged');
+  }
+  // Another incident file in the run changes the list: composed.
+  const more = [...files, join(FIXTURES, 'attack-resolved', 'incident.yaml')];
+  assert.equal((await render(more)).index, 'composed');
+  assert.match(readFileSync(join(out, 'index.json'), 'utf8'), /attack-resolved|"id"/);
 });
 
 test('warnings of a cached incident are printed again, exactly', async (t) => {

@@ -178,6 +178,18 @@ test('an index.html that faq did not write is never replaced: the index is left 
   assert.equal(existsSync(join(out, 'index.json')), false);
 });
 
+test("with the render cache too: a site's own index.html is left, with the note, on every run", async (t) => {
+  const { out, render } = setup(t, { FAQ_CACHE_DIR: join(tempDir(t), 'cache') });
+  assert.equal((await render([A])).code, 0);
+  writeFileSync(join(out, 'index.html'), '<p>our own site</p>\n');
+  for (let run = 0; run < 3; run++) {
+    const r = await render([R, Z]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /index\.html was not written by faq/, `run ${run + 1}`);
+    assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), '<p>our own site</p>\n');
+  }
+});
+
 test('the render cache and threads: an all-cached run starts the index; threads give the same bytes', async (t) => {
   const { dir, out, render, read } = setup(t, { FAQ_CACHE_DIR: join(tempDir(t), 'cache') });
   assert.equal((await render([A])).code, 0);
