@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputError, type Artifact } from '../shared.js';
 import { MANIFEST } from './ownership.js';
@@ -46,8 +46,11 @@ const isVersion = (v: unknown): v is ArchivedVersion => {
  */
 export function readArchive(out: string, id: string): PreviousArchive {
   let versions: ArchivedVersion[] = [];
+  const file = join(out, id, MANIFEST);
+  // A new incident's folder (every file of a first batch): no error to build and throw.
+  if (!existsSync(file)) return { versions, basis: JSON.stringify(versions) };
   try {
-    const data = JSON.parse(readFileSync(join(out, id, MANIFEST), 'utf8')) as {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
       version?: unknown;
       id?: unknown;
       archive?: unknown;
