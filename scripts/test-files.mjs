@@ -1,37 +1,31 @@
-// The test files of `npm test` (test/*/*.test.js) and how the runner starts them. Each of the
-// longest files runs in a process of its own, first, so that with two at a time they run beside
-// the others instead of forming the tail of the run. The others run in groups of GROUP_SIZE
-// files, one process per group: a process that imports lib/ costs ~0.7 s of CPU before its first
-// test, which ninety files would pay ninety times. Each file of a group is one suite named after
-// the file (its top-level hooks are the suite's), so a file keeps its own hooks and a failure
-// names its file; `node --test test/x/y.test.js` still runs one file alone.
-import { readdirSync } from 'node:fs';
+// The test files of `npm test` (test/*/*.test.js) and how the runner starts them, packed by what
+// each file costs: its CPU seconds alone, measured by scripts/test-stats/costs.mjs into
+// scripts/test-costs.json (a file not measured yet counts as DEFAULT_COST). A file that costs
+// ALONE or more runs in a process of its own; the others share processes of about GROUP_COST,
+// packed first-fit, the dearest first: a process that imports lib/ costs ~0.5 s of CPU before its
+// first test, which a hundred files would pay a hundred times. The processes start the dearest
+// first, so that with two at a time the run ends on small ones and both cores stay busy to the
+// end. Each file of a group is one suite named after the file (its top-level hooks are the
+// suite's), so a file keeps its own hooks and a failure names its file;
+// `node --test test/x/y.test.js` still runs one file alone.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The longest test files (wall time on the 2-core test machine), longest first. */
-const LONGEST = [
-  'test/browser/chromium.test.js',
-  'test/property/escaping.test.js',
-  'test/output/write.test.js',
-  'test/batch/batch.test.js',
-  'test/preview/preview.test.js',
-  'test/hostile/limits.test.js',
-  'test/build/precompiled.test.js',
-  'test/email/mail-merge-fast.test.js',
-  'test/hostile/special-files.test.js',
-  'test/build/code-cache.test.js',
-  'test/property/loading.test.js',
-  'test/output/crash.test.js',
-  'test/hostile/rejected.test.js',
-];
+/** Where the measured costs are, relative to the project. */
+export const COSTS_FILE = 'scripts/test-costs.json';
+/** CPU seconds assumed for a file not measured yet. */
+const DEFAULT_COST = 2;
+/** A file that costs this much or more runs alone. */
+const ALONE = 8;
+/** What the files of one shared process cost together, at most. */
+const GROUP_COST = 10;
+/** Of a file's cost alone, what its own process start costs (a shared process pays it once). */
+const START = 0.4;
 
-/** How many of the other files share one process. */
-const GROUP_SIZE = 8;
-
-/** Every test file below `root`/test, relative to `root`, longest first. */
-export function testFiles(root) {
-  const all = readdirSync(join(root, 'test'), { withFileTypes: true })
+/** Every test file below `root`/test, relative to `root`, in name order. */
+function allFiles(root) {
+  return readdirSync(join(root, 'test'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) =>
       readdirSync(join(root, 'test', d.name))
@@ -39,24 +33,37 @@ export function testFiles(root) {
         .map((f) => `test/${d.name}/${f}`),
     )
     .sort();
-  const rank = (file) => {
-    const i = LONGEST.indexOf(file);
-    return i === -1 ? LONGEST.length : i;
-  };
-  return all.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Each test file's cost in CPU seconds (measured, or DEFAULT_COST). */
+export function testCosts(root) {
+  const path = join(root, COSTS_FILE);
+  const measured = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).files : {};
+  return new Map(allFiles(root).map((f) => [f, measured[f] ?? DEFAULT_COST]));
+}
+
+/** Every test file below `root`/test, relative to `root`, the dearest first. */
+export function testFiles(root) {
+  const costs = testCosts(root);
+  return [...costs.keys()].sort((a, b) => costs.get(b) - costs.get(a) || a.localeCompare(b));
 }
 
 /**
- * The processes of `npm test`, in the order the runner starts them: lists of test files
- * (relative to `root`), a longest file alone, the others GROUP_SIZE at a time in name order.
+ * The processes of `npm test`, in the order the runner starts them (the dearest first): lists of
+ * test files (relative to `root`), a dear file alone, the others packed GROUP_COST to a process.
  */
 export function testGroups(root) {
-  const files = testFiles(root);
-  const alone = files.filter((f) => LONGEST.includes(f));
-  const rest = files.filter((f) => !LONGEST.includes(f));
-  const groups = alone.map((f) => [f]);
-  for (let i = 0; i < rest.length; i += GROUP_SIZE) groups.push(rest.slice(i, i + GROUP_SIZE));
-  return groups;
+  const costs = testCosts(root);
+  const groups = [];
+  for (const file of testFiles(root)) {
+    const cost = costs.get(file) < ALONE ? Math.max(costs.get(file) - START, 0.1) : costs.get(file);
+    const group = cost < ALONE && groups.find((g) => g.shared && g.cost + cost <= GROUP_COST);
+    if (group) {
+      group.files.push(file);
+      group.cost += cost;
+    } else groups.push({ files: [file], cost, shared: cost < ALONE });
+  }
+  return groups.sort((a, b) => b.cost - a.cost).map((g) => g.files);
 }
 
 /** The module that runs `files` (relative to `root`) in one process, each as a suite. */

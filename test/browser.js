@@ -1,7 +1,7 @@
 // Browser and HTML-checker access for tests: Debian's Chromium via playwright-core, and the
 // Nu Html Checker (vnu-jar, needs Java). Without them the tests skip with a visible reason,
 // except in CI (FAQ_REQUIRE_BROWSER=1), where a missing tool is a failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after } from 'node:test';
@@ -28,9 +28,15 @@ export function browserMissing() {
     : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
 }
 
+let javaChecked;
 export function javaMissing() {
-  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  return r.status === 0 ? undefined : 'Java not found (apt-get install default-jre-headless)';
+  javaChecked ??= {
+    missing:
+      spawnSync('java', ['-version'], { encoding: 'utf8' }).status === 0
+        ? undefined
+        : 'Java not found (apt-get install default-jre-headless)',
+  };
+  return javaChecked.missing;
 }
 
 /** Skips the test (or fails it in CI) when a tool is missing; returns true when it may run. */
@@ -73,13 +79,23 @@ function vnuJar() {
  */
 const VNU_JAVA = ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
 
-/** Runs the Nu Html Checker once over many files (one Java start): errors only, JSON on stderr. */
+/**
+ * Runs the Nu Html Checker once over many files (one Java start): errors only, JSON on stderr.
+ * Resolves with `{ status, stderr }`; Java runs beside the event loop (a browser test can drive
+ * Chromium meanwhile), not blocking it as spawnSync would.
+ */
 export function runVnu(files) {
-  return spawnSync(
+  const child = spawn(
     'java',
     [...VNU_JAVA, '-jar', vnuJar(), '--errors-only', '--format', 'json', ...files],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
 }
 
 /** Source of axe-core, to inject into a page. */
