@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from 'node:test';
 import * as reporters from 'node:test/reporters';
-import { groupModule, testGroups } from './test-files.mjs';
+import { groupModule, testGroups, useRamDisk } from './test-files.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -24,6 +24,7 @@ if (unknown.length) {
   console.error(`scripts/test.mjs: unknown option ${unknown[0]}`);
   process.exit(2);
 }
+useRamDisk();
 const given = args.filter((a) => !a.startsWith('-'));
 const files = given.length ? given.map((f) => resolve(f)) : groupFiles();
 // As node --test: spec on a terminal, TAP otherwise (Node 20's default).

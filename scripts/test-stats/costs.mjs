@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { COSTS_FILE, testFiles } from '../test-files.mjs';
+import { COSTS_FILE, testFiles, useRamDisk } from '../test-files.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -40,6 +40,7 @@ function measure(file) {
   });
 }
 
+useRamDisk(); // as npm test runs them
 const load = loadavg()[0];
 const results = [];
 let next = 0;
