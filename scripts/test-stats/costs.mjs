@@ -1,6 +1,8 @@
 // Measures what each test file costs alone — CPU seconds (user + sys, with the processes it
 // starts: CLI runs, Chromium, Java) under GNU time — and writes scripts/test-costs.json, from
-// which scripts/test-files.mjs packs `npm test`'s processes. CPU depends far less on the other
+// which scripts/test-files.mjs packs `npm test`'s processes. (GNU time misses most of the CPU
+// of Chromium's renderers — ~18 of 63 s seen — so chromium.test.js costs more than it says.)
+// CPU depends far less on the other
 // work of a shared machine than wall time does; re-run after adding or much changing a slow file:
 //   node scripts/test-stats/costs.mjs [--jobs=N] [files…]   (default: every test file, 2 at a time)
 // Files named on the command line are measured again; the others keep their recorded cost.
