@@ -107,6 +107,7 @@ export async function renderFiles(options: RenderOptions): Promise<RenderOutcome
   const index: IndexRequest = {
     entries,
     start: items.length > 1,
+    ...(cache ? { manifests: cache.verifiedManifests() } : {}),
     compose: (listed) => {
       const started = performance.now();
       const compose = (): Map<string, string> => composeIndex(plan.engine, listed);

@@ -111,9 +111,15 @@ export async function runRender(files: string[], flags: RenderFlags): Promise<nu
 /** At most this many folders are named in the success line; more are counted (a batch in CI). */
 const NAMED_FOLDERS = 3;
 
+/** The incident folder of an artifact's path (`<id>/faq.de.html`). */
+function folderOf(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? path : path.slice(0, slash);
+}
+
 /** The success line: how many files, and where — the incident folders, or how many in which folder. */
 function wroteLine(outcome: RenderOutcome): string {
-  const ids = [...new Set(outcome.artifacts.map((a) => a.path.split('/')[0]))];
+  const ids = [...new Set(outcome.artifacts.map((a) => folderOf(a.path)))];
   const count = outcome.artifacts.length;
   const where =
     ids.length <= NAMED_FOLDERS

@@ -11,6 +11,8 @@ export interface IndexRequest {
   entries: ReadonlyMap<string, IndexEntry>;
   /** Several files were rendered: start an index even if the folder has none yet. */
   start: boolean;
+  /** Manifests known without reading them: folders the render cache found unchanged. */
+  manifests?: ReadonlyMap<string, IncidentManifest>;
   /**
    * The index files (name → text) for the incidents listed, in any order — or, when the render
    * cache knows that the files in the folder are exactly what these incidents compose, their names.
@@ -57,11 +59,14 @@ async function readPreviousIndex(out: string): Promise<PreviousIndex | undefined
   }
 }
 
+/** What the index needs of a folder's manifest: its hash and, per language, the page to link. */
+export interface IncidentManifest {
+  sha: string;
+  pages: Record<string, string>;
+}
+
 /** A folder's manifest: its hash and, per language, the page to link (the FAQ page first). */
-function readManifest(
-  out: string,
-  id: string,
-): { sha: string; pages: Record<string, string> } | undefined {
+export function readManifest(out: string, id: string): IncidentManifest | undefined {
   try {
     // Read synchronously: one small file after another (a batch's index reads a thousand), where
     // each asynchronous call would cost two trips through the thread pool.
@@ -108,7 +113,7 @@ async function listIncidents(
   for (const id of [...names].sort()) {
     // A folder this run writes, with its facts, needs nothing from the folder it replaces.
     const fresh = written.has(id) && request.entries.has(id);
-    const found = fresh ? undefined : readManifest(out, id);
+    const found = fresh ? undefined : (request.manifests?.get(id) ?? readManifest(out, id));
     const manifest = written.get(id) ?? found?.sha;
     if (!manifest) continue;
     const old = previous?.entries.get(id);

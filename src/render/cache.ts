@@ -9,10 +9,11 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { readRegularFileSync } from '../incident/regular-file.js';
 import { BUILD_INFO } from './build-info.js';
 import type { IndexEntry, ListedIncident } from '../output/index-entry.js';
+import { readManifest, type IncidentManifest } from '../output/index-files.js';
 import type { Artifact, Diagnostic, Selection } from '../shared.js';
 import type { TemplateStore } from './templates.js';
 
@@ -42,6 +43,8 @@ interface Entry {
   artifacts: ArtifactMeta[];
   /** The incident's facts for the index across incidents. */
   entry?: IndexEntry;
+  /** What the index reads of its manifest.json (part of `files`: valid while they are). */
+  manifest?: IncidentManifest;
   /** Every file of `<out>/<id>/` as written: [size, mtimeMs, ino]. */
   files: Record<string, [number, number, number]>;
 }
@@ -122,9 +125,10 @@ function folderState(dir: string): Entry['files'] | undefined {
 }
 
 function addFiles(dir: string, prefix: string, files: Entry['files']): boolean {
-  for (const name of readdirSync(join(dir, prefix)).sort()) {
+  const folder = join(dir, prefix); // normalised once: each file's path is then appended
+  for (const name of readdirSync(folder).sort()) {
     const rel = prefix ? `${prefix}/${name}` : name;
-    const info = statSync(join(dir, rel));
+    const info = statSync(`${folder}${sep}${name}`);
     if (info.isDirectory()) {
       if (!addFiles(dir, rel, files)) return false;
     } else if (info.isFile()) files[rel] = [info.size, info.mtimeMs, info.ino];
@@ -265,6 +269,16 @@ export class RenderCache {
     };
   }
 
+  /** The manifests of the folders this run found unchanged, as recorded with them. */
+  verifiedManifests(): Map<string, IncidentManifest> {
+    const known = new Map<string, IncidentManifest>();
+    for (const id of this.verified) {
+      const manifest = this.entries[id]?.manifest;
+      if (manifest) known.set(id, manifest);
+    }
+    return known;
+  }
+
   /**
    * The index files across incidents for `listed`: composed by `compose`, unless the folder's
    * index files are exactly what it would give — the same incidents, facts and manifests as when
@@ -332,12 +346,14 @@ export class RenderCache {
         delete entries[item.id];
         continue;
       }
+      const manifest = readManifest(this.out, item.id);
       entries[item.id] = {
         key: item.key,
         diagnostics: item.diagnostics,
         warnings: item.warnings,
         artifacts: item.artifacts.map(({ content: _content, ...meta }) => meta),
         ...(item.entry ? { entry: item.entry } : {}),
+        ...(manifest ? { manifest } : {}),
         files,
       };
     }
