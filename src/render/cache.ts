@@ -328,8 +328,10 @@ export class RenderCache {
     for (const [id, entry] of Object.entries(this.entries))
       if (this.verified.has(id) || folderState(join(this.out, id))) entries[id] = entry;
     const composed = this.composedIndex;
-    const files = composed && filesState(this.out, composed.names);
-    const index = composed ? files && { key: composed.key, files } : this.index;
+    // The index this run composed, as the folder now holds it (none if one of its files is
+    // missing: the next run composes it again); else the one recorded before.
+    const indexState = composed && filesState(this.out, composed.names);
+    const index = composed ? indexState && { key: composed.key, files: indexState } : this.index;
     const unchanged =
       written.length === 0 &&
       !composed &&
