@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, isMap, visit, type Document, type YAMLError } from 'yaml';
+import { parseYamlDocument } from './yaml-parse.js';
 import type { Diagnostic } from '../shared.js';
 import { explainYamlErrors } from './yaml-errors.js';
 import { inspectYamlTree } from './yaml-tree.js';
@@ -121,7 +122,7 @@ function notUtf8(file: string, bytes: Uint8Array, at: { invalidAt: number }): Di
 function parseYaml(file: string, text: string): LoadResult {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked by inspectYamlTree: yaml's own check is quadratic in the number of keys.
-  const doc = parseDocument(text, {
+  const doc = parseYamlDocument(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: false,

@@ -190,7 +190,9 @@ function notWrittenIn(
  * Throws InputError (template, leftover placeholder, a format asked for but unavailable).
  * A mail merge renders the e-mail's common part once (`mail-merge.ts`); `eachRecipientInFull`
  * renders each recipient's e-mail on its own instead, as faq did before (the tests compare both);
- * `parseFrom` sets from how many recipients the template is analysed (tests).
+ * `parseFrom` sets from how many recipients the template is analysed, `mergeFrom` from how many
+ * the e-mails are merged at all (default 2: one recipient's e-mail costs less rendered in full
+ * than its common part and its own fields made apart; tests set 1 to merge even one).
  */
 export async function renderIncident(
   incident: Incident,
@@ -199,6 +201,7 @@ export async function renderIncident(
   options: {
     eachRecipientInFull?: boolean;
     parseFrom?: number;
+    mergeFrom?: number;
     /** The incident's archived versions: a FAQ page links those older than `updated`. */
     archived?: readonly ArchivedVersion[];
   } = {},
@@ -250,7 +253,7 @@ export async function renderIncident(
         continue;
       }
       const subscribe = findFeed(name, variants, selection, lang);
-      if (recipients.length > 0 && !options.eachRecipientInFull) {
+      if (recipients.length >= (options.mergeFrom ?? 2) && !options.eachRecipientInFull) {
         const needsHtml = withInputs(formats).includes('html');
         const parseFrom = options.parseFrom === undefined ? {} : { parseFrom: options.parseFrom };
         const context = { incident, variant, lang, engine, needsHtml, ...wrap, ...parseFrom };

@@ -20,9 +20,10 @@ async function renderBothWays(incident, engine, selection = SELECTION) {
       (r) => r,
       (error) => ({ error }),
     );
-  // parseFrom 1: the template is analysed (recipient-use.ts) even for a few recipients.
+  // parseFrom 1: the template is analysed (recipient-use.ts) even for a few recipients;
+  // mergeFrom 1: one recipient is merged too.
   return {
-    merged: await run({ parseFrom: 1 }),
+    merged: await run({ parseFrom: 1, mergeFrom: 1 }),
     inFull: await run({ eachRecipientInFull: true }),
   };
 }

@@ -221,7 +221,7 @@ test("customers' e-mails are the same bytes through the mail merge and rendered 
   const { incident } = await checkIncident(FILE);
   const engine = new TemplateEngine(new TemplateStore());
   const selection = { variants: ['email', 'notice'], formats: ['html', 'md', 'txt', 'eml'] };
-  const merged = await renderIncident(incident, engine, selection, { parseFrom: 1 });
+  const merged = await renderIncident(incident, engine, selection, { parseFrom: 1, mergeFrom: 1 });
   const inFull = await renderIncident(incident, engine, selection, { eachRecipientInFull: true });
   assert.deepEqual(
     merged.artifacts.map((a) => [a.path, a.sha256]),

@@ -219,7 +219,7 @@ test('a mail merge marks every recipient of a draft, merged or rendered one by o
   };
   const runs = [
     await renderIncident(incident, engine, selection),
-    await renderIncident(incident, engine, selection, { parseFrom: 1 }),
+    await renderIncident(incident, engine, selection, { parseFrom: 1, mergeFrom: 1 }),
     await renderIncident(incident, engine, selection, { eachRecipientInFull: true }),
   ];
   const [merged, analysed, full] = runs.map(({ artifacts }) =>
