@@ -1,7 +1,7 @@
 /**
  * The preview page's script, served as preview.js below the page's secret prefix (every URL it
  * uses is relative to the page): shows one view at a time (chosen by the URL
- * hash), and swaps in the new page when the server announces a new version over server-sent events.
+ * hash), loading its frames when it is first shown, and swaps in the new page when the server announces a new version over server-sent events.
  */
 export const PREVIEW_CLIENT = String.raw`
 (() => {
@@ -11,6 +11,12 @@ export const PREVIEW_CLIENT = String.raw`
     const key = decodeURIComponent(location.hash.slice(1));
     const shown = views.find((v) => v.dataset.key === key) || views[0];
     for (const v of views) v.hidden = v !== shown;
+    // Its frames load once shown (page.ts): the hidden views' documents are not made.
+    if (shown)
+      for (const frame of shown.querySelectorAll('iframe[data-srcdoc]')) {
+        frame.srcdoc = frame.dataset.srcdoc;
+        frame.removeAttribute('data-srcdoc');
+      }
     for (const a of document.querySelectorAll('.tabs a'))
       a.setAttribute('aria-current', String(Boolean(shown) && a.dataset.key === shown.dataset.key));
   }

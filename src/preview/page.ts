@@ -73,9 +73,13 @@ function scrollable(text: string, label: string): string {
   return `<pre tabindex="0" role="region" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</pre>`;
 }
 
-/** An artifact's HTML, shown without scripts, forms or access to the preview (a unique origin). */
+/**
+ * An artifact's HTML, shown without scripts, forms or access to the preview (a unique origin).
+ * The page's script loads it (`srcdoc` from `data-srcdoc`) when its view is shown: a page with
+ * every view's frames loaded at once costs the browser a document per frame on each edit.
+ */
 function frame(html: string, title: string): string {
-  return `<iframe sandbox="" title="${escapeHtml(title)}" srcdoc="${escapeHtml(html)}"></iframe>`;
+  return `<iframe sandbox="" title="${escapeHtml(title)}" data-srcdoc="${escapeHtml(html)}"></iframe>`;
 }
 
 /** A snippet (the banner) is shown inside the smallest page that holds it. */

@@ -41,6 +41,14 @@ test('the open preview page follows edits without a reload', async (t) => {
 
   // Tabs: the first view is shown, a click on another shows that one instead.
   assert.equal(await page.locator('.view:not([hidden])').getAttribute('data-key'), 'faq.de');
+  // Only the frames of views shown so far are loaded (the others wait for their tab).
+  const loaded = () =>
+    page.evaluate(() => [
+      ...new Set(
+        [...document.querySelectorAll('iframe[srcdoc]')].map((f) => f.closest('.view').dataset.key),
+      ),
+    ]);
+  assert.deepEqual(await loaded(), ['faq.de']);
   await page.click('.tabs a[data-key="press.en"]');
   // The tab follows the URL hash, and hashchange fires after the click has returned.
   await page.waitForFunction(
@@ -53,6 +61,7 @@ test('the open preview page follows edits without a reload', async (t) => {
     await page.locator('.tabs a[aria-current="true"]').getAttribute('data-key'),
     'press.en',
   );
+  assert.deepEqual((await loaded()).sort(), ['faq.de', 'press.en']);
   await page.click('.tabs a[data-key="faq.de"]');
   await page.waitForFunction(
     () => document.querySelector('.view:not([hidden])')?.dataset.key === 'faq.de',

@@ -51,7 +51,9 @@ test('preview serves every variant × format × language of the incident on 127.
   const count = (ext) =>
     state.views.filter((v) => v.artifacts.some((p) => p.endsWith(`.${ext}`))).length;
   assert.equal(frames.length, count('html') + count('eml'));
-  for (const f of frames) assert.match(f, /sandbox="" title="[^"]+" srcdoc="&lt;!DOCTYPE html&gt;/);
+  // Loaded by the page's script when their view is shown (data-srcdoc → srcdoc).
+  for (const f of frames)
+    assert.match(f, /sandbox="" title="[^"]+" data-srcdoc="&lt;!DOCTYPE html&gt;/);
   assert.match(
     page.text,
     /<pre[^>]*># Häufig gestellte Fragen\n\nStand: 26\. November 2026, 15:00 Uhr/,
