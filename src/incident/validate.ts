@@ -24,7 +24,7 @@ import { slugify } from './slug.js';
 import { lacksStatus, reportMissingStatus, settleState, writtenState } from './status.js';
 import { checkStory } from './story-rules.js';
 import { checkLanguages, checkMarkdown } from './text-rules.js';
-import { zodIssueToProblem } from './zod-issues.js';
+import { zodIssueToProblem, type Problem } from './zod-issues.js';
 
 export { DEFAULT_TIMEZONE };
 
@@ -57,6 +57,12 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
+/** A problem's hint; one that costs a search only while fewer than MAX_DIAGNOSTICS are reported. */
+function hintOf(problem: Problem, reported: number): string | undefined {
+  if (typeof problem.hint !== 'function') return problem.hint;
+  return reported < MAX_DIAGNOSTICS ? problem.hint() : undefined;
+}
+
 /** Checks a loaded incident file against the schema and the rules of SPEC §2. */
 export function validateIncident(
   loaded: LoadedFile,
@@ -65,10 +71,10 @@ export function validateIncident(
   const diagnostics: Diagnostic[] = [];
   let found = 0;
   const report: Report = (keyPath, message, hint, opts = {}) => {
-    const path = asWritten(loaded, keyPath);
     // Locating is linear in the file; a file with thousands of problems is reported in part.
     found += 1;
     if (diagnostics.length >= MAX_DIAGNOSTICS) return;
+    const path = asWritten(loaded, keyPath);
     const pos =
       (opts.within !== undefined && locateWithin(loaded, path, opts.within)) ||
       (opts.needle !== undefined && locateText(loaded, path, opts.needle)) ||
@@ -86,7 +92,8 @@ export function validateIncident(
   const parsed = IncidentSchema.safeParse(loaded.data, { reportInput: true });
   if (!parsed.success) {
     for (const problem of parsed.error.issues.flatMap(zodIssueToProblem))
-      report(problem.path, problem.message, problem.hint, {
+      // A hint that has to be searched for ("did you mean") only for the problems shown.
+      report(problem.path, problem.message, hintOf(problem, diagnostics.length), {
         key: problem.atKey,
         ...(problem.needle ? { needle: problem.needle } : {}),
       });

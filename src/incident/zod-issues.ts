@@ -7,7 +7,8 @@ import { suggestion } from './suggest.js';
 export interface Problem {
   path: KeyPath;
   message: string;
-  hint?: string;
+  /** A function when the hint costs a search: made only for a problem that is shown. */
+  hint?: string | (() => string);
   atKey?: boolean;
   /** What to look for inside the value, for the exact column (see validate.ts). */
   needle?: string | RegExp;
@@ -81,7 +82,7 @@ export function zodIssueToProblem(issue: core.$ZodIssue): Problem[] {
       return issue.keys.map((key) => ({
         path: [...path, key],
         message: `unknown key "${key}"`,
-        hint: suggestion(key, allowed),
+        hint: () => suggestion(key, allowed),
         atKey: true,
       }));
     }
