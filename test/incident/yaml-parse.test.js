@@ -127,6 +127,6 @@ test('broken YAML of every kind parses to the same document and errors as with y
         assertSame(changed.join('\n'), JSON.stringify(parts));
       },
     ),
-    { numRuns: 300 },
+    { numRuns: 100 },
   );
 });
