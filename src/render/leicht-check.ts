@@ -90,8 +90,9 @@ function within(finding: TextFinding, text: string, value: DataValue): number | 
  */
 export function leichtCheck(engine: TemplateEngine, explicit = false): RenderedCheck {
   return (incident, languages, report) => {
-    const config = readVariants(engine.store)[LEICHT];
-    if (!config || !languages.includes(LANG) || !(incident.leicht || explicit)) return;
+    // The cheap conditions first: reading the variants costs a file read per check.
+    if (!languages.includes(LANG) || !(incident.leicht || explicit)) return;
+    if (!readVariants(engine.store)[LEICHT]) return;
     const text = renderBuiltIn(incident, engine);
     const values = dataValues(incident).sort((a, b) => b.text.length - a.text.length);
     const seen = new Set<string>();

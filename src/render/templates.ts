@@ -50,7 +50,14 @@ export function parseJson(file: { display: string; text: string }): unknown {
   }
 }
 
+let builtinDir: string | undefined;
+
+/** The built-in templates next to the installation (looked for once: it does not move). */
 function findBuiltinDir(): string {
+  return (builtinDir ??= searchBuiltinDir());
+}
+
+function searchBuiltinDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, 'templates');
