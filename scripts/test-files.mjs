@@ -17,9 +17,9 @@ export const COSTS_FILE = 'scripts/test-costs.json';
 /** CPU seconds assumed for a file not measured yet. */
 const DEFAULT_COST = 2;
 /** A file that costs this much or more runs alone. */
-const ALONE = 10;
+const ALONE = 16;
 /** What the files of one shared process cost together, at most. */
-const GROUP_COST = 14;
+const GROUP_COST = 24;
 /** Of a file's cost alone, what its own process start costs (a shared process pays it once). */
 const START = 0.4;
 
