@@ -1,4 +1,4 @@
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Customer, Incident, Recipient } from '../incident/incident.js';
 import { collectHeadings, inlineText, lexMarkdown } from '../formats/markdown.js';
 import type { RenderedDocument } from '../formats/types.js';
@@ -54,6 +54,16 @@ export function splitSubject(
   config: Variant,
   incident: Incident,
 ): { title: string; markdown: string; tokens: Token[]; bodyStart: number } {
+  // The subject's heading is the first block: lexed alone, so that only the body is lexed in
+  // full (not the whole text and then the body again). Not when a link reference definition
+  // could give the heading a link only the whole text resolves.
+  if (config.titleIsSubject && !LINK_DEFINITION.test(full)) {
+    const end = full.indexOf('\n\n');
+    const first = lexMarkdown(end < 0 ? full : full.slice(0, end + 1)).find(
+      (t) => t.type !== 'space',
+    );
+    if (first?.type === 'heading') return splitAfter(full, first as Tokens.Heading, incident);
+  }
   const allTokens = lexMarkdown(full);
   const first = allTokens.find((t) => t.type !== 'space');
   const title =
@@ -62,7 +72,21 @@ export function splitSubject(
       : incident.organization.name;
   if (!(config.titleIsSubject && first?.type === 'heading'))
     return { title, markdown: full, tokens: allTokens, bodyStart: 0 };
-  const bodyStart = full.indexOf(first.raw) + first.raw.length;
+  return splitAfter(full, first as Tokens.Heading, incident);
+}
+
+/** What any link reference definition (`[label]: url`) has; rare in other text. */
+const LINK_DEFINITION = /\]:/;
+
+/** The subject (a first-level heading, else the organisation's name) and the body after it. */
+function splitAfter(
+  full: string,
+  heading: Tokens.Heading,
+  incident: Incident,
+): { title: string; markdown: string; tokens: Token[]; bodyStart: number } {
+  const title = heading.depth === 1 ? inlineText(heading.tokens) : incident.organization.name;
+  // The heading's raw text may or may not hold the blank lines after it: normalising trims them.
+  const bodyStart = full.indexOf(heading.raw) + heading.raw.length;
   const markdown = normalizeMarkdown(full.slice(bodyStart));
   return { title, markdown, tokens: lexMarkdown(markdown), bodyStart };
 }
