@@ -86,12 +86,15 @@ export function createParser(onNewLine?: (offset: number) => void): Parser {
 }
 
 /**
- * yaml's `parseDocument(source, options)` (without `prettyErrors`), with that parser: one
+ * yaml's `parseDocument(source, options)` (`prettyErrors` off), with that parser: one
  * document, and a MULTIPLE_DOCS error when the source holds more.
  */
 export function parseYamlDocument(
   source: string,
-  options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter },
+  // Errors are not prettified (their messages stay yaml's own; load.ts words them).
+  options: ParseOptions &
+    DocumentOptions &
+    SchemaOptions & { lineCounter: LineCounter; prettyErrors?: false },
 ): Document.Parsed {
   const parser = createParser(options.lineCounter.addNewLine);
   const composer = new Composer(options);

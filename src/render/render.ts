@@ -263,8 +263,10 @@ export async function renderIncident(
         continue;
       }
       for (const recipient of recipients.length > 0 ? recipients : [undefined]) {
+        // A page's links to its earlier versions and its feed; a recipient's e-mail has neither,
+        // as in the mail merge, whether it is merged or rendered in full.
         const earlier =
-          config.faqPage && options.archived?.length
+          !recipient && config.faqPage && options.archived?.length
             ? earlierVersions(options.archived, stamp, `${name}.${lang}.html`, lang)
             : [];
         const doc = buildDocument(incident, variant, lang, engine, {
@@ -272,7 +274,7 @@ export async function renderIncident(
           ...(recipient ? { recipient } : {}),
           ...(earlier.length ? { earlier } : {}),
         });
-        if (subscribe) doc.subscribe = subscribe;
+        if (subscribe && !recipient) doc.subscribe = subscribe;
         await renderDocument(doc, formats, run, result);
       }
     }

@@ -81,7 +81,8 @@ test('with worker threads, --json lists the artifacts in the order of the files'
 });
 
 // One copy of each fixture (twenty files or more) shares the errors below between threads: each
-// thread takes four files at a time, and files 3, 17 and 18 are in different chunks.
+// thread takes four files at a time; file 3, file 17 and the pair of files 2 and 18 (one id)
+// fall into different chunks.
 test('with worker threads, every invalid file is reported as before and nothing is written', async (t) => {
   const { files } = manyIncidents(t);
   assert.ok(files.length >= 19, `${files.length} files`);

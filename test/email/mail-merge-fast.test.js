@@ -4,13 +4,15 @@
 // recipients, templates and style sheets — where it cannot put an e-mail together, that e-mail
 // is rendered in full.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { checkIncident } from '../../lib/api.js';
 import { TemplateEngine } from '../../lib/render/engine.js';
 import { renderIncident } from '../../lib/render/render.js';
 import { TemplateStore } from '../../lib/render/templates.js';
-import { fixture, overlay, runCli } from '../helpers.js';
+import { ROOT, fixture, overlay, runCli } from '../helpers.js';
 
 const SELECTION = { variants: ['email'], formats: ['html', 'md', 'txt', 'eml'] };
 
@@ -240,4 +242,27 @@ ${items.join('\n')}
     assert.equal(/^Cc: (.*)$/m.exec(text)?.[1].trim(), cc[n].length ? cc[n].join(', ') : undefined);
     assert.match(text, /^Reply-To: hotline@regioit\.example\r$/m);
   });
+});
+
+test("a recipient's e-mail links no feed, merged or rendered in full, one recipient or three", async (t) => {
+  // An overlay whose feed names the e-mail as its page, with the page layout (which shows a feed
+  // link): a recipient's e-mail still has none, whichever way it is made.
+  const variants = JSON.parse(readFileSync(join(ROOT, 'templates', 'variants.json'), 'utf8'));
+  variants.feed.page = 'email';
+  variants.email.layout = 'page';
+  const engine = new TemplateEngine(
+    new TemplateStore(overlay(t, { 'variants.json': JSON.stringify(variants) })),
+  );
+  const incident = await load(fixture('mail-merge-three', 'incident.yaml'));
+  const selection = { variants: ['email', 'feed'], formats: ['html', 'atom'] };
+  for (const count of [1, 3]) {
+    const recipients = incident.email.recipients.slice(0, count);
+    const one = { ...incident, email: { ...incident.email, recipients } };
+    const both = await renderBothWays(one, engine, selection);
+    assertSame(both, `${count} recipients`);
+    const pages = both.merged.artifacts.filter((a) => a.path.endsWith('.html'));
+    assert.equal(pages.length, count);
+    for (const a of pages)
+      assert.doesNotMatch(Buffer.from(a.content).toString(), /rel="alternate"/, a.path);
+  }
 });
