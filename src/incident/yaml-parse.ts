@@ -29,6 +29,8 @@ interface ParserState {
  * more than half of the parser's time for an incident file (yaml 2.9.1: 1.15 ms of 1.5 ms for
  * the example). This `next` is yaml 2.9.1's without that read; test/incident/yaml-parse.test.js
  * checks that both give the same tokens, and that yaml is still the version this was copied from.
+ * A file nested hundreds of levels deep runs out of call stack a few levels sooner than with
+ * yaml's own (the frames differ); either way it is refused, and a valid file nests 32 at most.
  */
 class Parser291 extends Parser {
   override *next(source: string): Generator<CST.Token, void> {

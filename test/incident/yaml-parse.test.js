@@ -76,8 +76,17 @@ function firstDifference(a, b) {
   return undefined;
 }
 
+/** Whether the parse ran out of call stack (the hostile corpus nests deeper than it can go). */
+const overflowed = (doc) => doc.errors.some((e) => /call stack/i.test(e.message));
+
 function assertSame(text, label) {
   const { ours, theirs, lines } = bothWays(text);
+  // Where the stack runs out depends on how deep it already is when the parse starts (for yaml's
+  // own parseDocument too, from one call to the next): both must run out, anywhere.
+  if (overflowed(ours) || overflowed(theirs)) {
+    assert.ok(overflowed(ours) && overflowed(theirs), `${label}: only one parse ran out of stack`);
+    return;
+  }
   // keepSourceTokens: every node carries its CST token, so the tokens are compared too.
   assert.equal(firstDifference(held(ours), held(theirs)), undefined, label);
   assert.deepStrictEqual(lines[0], lines[1], `${label}: line starts`);
