@@ -66,13 +66,18 @@ export function splitSubject(
   }
   const allTokens = lexMarkdown(full);
   const first = allTokens.find((t) => t.type !== 'space');
-  const title =
-    first?.type === 'heading' && first.depth === 1
-      ? inlineText(first.tokens)
-      : incident.organization.name;
-  if (!(config.titleIsSubject && first?.type === 'heading'))
-    return { title, markdown: full, tokens: allTokens, bodyStart: 0 };
-  return splitAfter(full, first as Tokens.Heading, incident);
+  if (config.titleIsSubject && first?.type === 'heading')
+    return splitAfter(full, first as Tokens.Heading, incident);
+  const title = titleOf(
+    first?.type === 'heading' ? (first as Tokens.Heading) : undefined,
+    incident,
+  );
+  return { title, markdown: full, tokens: allTokens, bodyStart: 0 };
+}
+
+/** The title: a first-level heading's text, else the organisation's name. */
+function titleOf(heading: Tokens.Heading | undefined, incident: Incident): string {
+  return heading?.depth === 1 ? inlineText(heading.tokens) : incident.organization.name;
 }
 
 /** What any link reference definition (`[label]: url`) has; rare in other text. */
@@ -84,7 +89,7 @@ function splitAfter(
   heading: Tokens.Heading,
   incident: Incident,
 ): { title: string; markdown: string; tokens: Token[]; bodyStart: number } {
-  const title = heading.depth === 1 ? inlineText(heading.tokens) : incident.organization.name;
+  const title = titleOf(heading, incident);
   // The heading's raw text may or may not hold the blank lines after it: normalising trims them.
   const bodyStart = full.indexOf(heading.raw) + heading.raw.length;
   const markdown = normalizeMarkdown(full.slice(bodyStart));
